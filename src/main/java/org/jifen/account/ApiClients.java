@@ -1,0 +1,125 @@
+package org.jifen.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.jifen.audit.AuditLog;
+import org.jifen.audit.AuditRecord;
+import org.jifen.shared.web.Problem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API keys of integrations, created by the system admin. A key is {@code jf_<prefix>_<secret>}; it is shown
+ * once at creation and stored only as a SHA-256 hash (the secret has 256 bits, so a slow hash adds nothing).
+ */
+@Service
+public class ApiClients {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final SecureRandom random;
+
+    ApiClients(JdbcClient jdbc, Clock clock, AuditLog audit, SecureRandom random) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.random = random;
+    }
+
+    /** Creates a client; the returned key is the only time its secret is visible. */
+    @Transactional
+    public CreatedKey create(String name, long createdBy) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw Problem.badRequest("api-client.name-invalid");
+        }
+        var prefix = hex(6);
+        var secret = hex(32);
+        long id = jdbc.sql("""
+                        insert into account.api_client (name, key_prefix, key_hash, created_at, created_by)
+                        values (?, ?, ?, ?, ?) returning id""")
+                .params(name.strip(), prefix, sha256(secret), Timestamp.from(clock.instant()), createdBy)
+                .query(Long.class)
+                .single();
+        audit.record(AuditRecord.of("api-client.create", "api_client", id).change(null, "name=" + name.strip()));
+        return new CreatedKey(id, name.strip(), "jf_" + prefix + "_" + secret);
+    }
+
+    @Transactional
+    public void revoke(long id) {
+        int n = jdbc.sql("update account.api_client set revoked_at = ? where id = ? and revoked_at is null")
+                .params(Timestamp.from(clock.instant()), id)
+                .update();
+        if (n == 0) {
+            throw Problem.notFound("api-client.not-found");
+        }
+        audit.record(AuditRecord.of("api-client.revoke", "api_client", id).change("active", "revoked"));
+    }
+
+    public List<ApiClientRow> list() {
+        return jdbc.sql(
+                        "select id, name, key_prefix, created_at, revoked_at, last_used_at from account.api_client order by id")
+                .query((rs, n) -> new ApiClientRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        "jf_" + rs.getString(3) + "_…",
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** The client a presented key belongs to, if the key is valid and not revoked. */
+    public Optional<ApiClient> authenticate(String key) {
+        if (key == null || !key.matches("jf_[0-9a-f]{12}_[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        var prefix = key.substring(3, 15);
+        var secret = key.substring(16);
+        var hash = sha256(secret);
+        return jdbc.sql("select id, name, key_hash from account.api_client where key_prefix = ? and revoked_at is null")
+                .param(prefix)
+                .query((rs, n) -> MessageDigest.isEqual(
+                                rs.getString(3).getBytes(StandardCharsets.US_ASCII),
+                                hash.getBytes(StandardCharsets.US_ASCII))
+                        ? new ApiClient(rs.getLong(1), rs.getString(2))
+                        : null)
+                .optional()
+                .filter(c -> c != null)
+                .map(c -> {
+                    jdbc.sql("update account.api_client set last_used_at = ? where id = ?")
+                            .params(Timestamp.from(clock.instant()), c.id())
+                            .update();
+                    return c;
+                });
+    }
+
+    private String hex(int bytes) {
+        var b = new byte[bytes];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record CreatedKey(long id, String name, String key) {}
+
+    public record ApiClientRow(
+            long id, String name, String maskedKey, Instant createdAt, Instant revokedAt, Instant lastUsedAt) {}
+}
