@@ -203,6 +203,11 @@ public class Accounts {
         rows.grantPermission(userId, permission.name(), null, clock.instant());
     }
 
+    /** Accounts holding extra permissions, for the security admin's page. */
+    public List<PermissionHolder> permissionHolders() {
+        return rows.permissionHolders();
+    }
+
     public List<StaffGrant> staff() {
         return rows.staff();
     }

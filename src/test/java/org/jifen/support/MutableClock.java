@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** A clock that tests move by hand. Integration tests share one; call {@link #reset()} after moving it. */
+/**
+ * A clock that tests move by hand, at microsecond precision like PostgreSQL's timestamps (and the platform's
+ * clock). Integration tests share one; call {@link #reset()} after moving it.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -17,21 +21,21 @@ public final class MutableClock extends Clock {
     }
 
     private MutableClock(Instant start, ZoneId zone) {
-        this.now = start;
+        this.now = start.truncatedTo(ChronoUnit.MICROS);
         this.zone = zone;
     }
 
     public void set(Instant instant) {
-        now = instant;
+        now = instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     public void advance(Duration d) {
-        now = now.plus(d);
+        now = now.plus(d).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Back to following the system clock's current time. */
     public void reset() {
-        now = Clock.systemUTC().instant();
+        now = Clock.systemUTC().instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jifen.account.AccountView;
+import org.jifen.account.Permission;
+import org.jifen.account.PermissionHolder;
 import org.jifen.account.Role;
 import org.jifen.account.RoleGrant;
 import org.jifen.account.StaffGrant;
@@ -196,6 +198,16 @@ public class AccountRows {
                 .query((rs, n) -> new StaffGrant(
                         rs.getLong(1), rs.getString(2), rs.getString(3), Role.fromDb(rs.getString(4)), (Long)
                                 rs.getObject(5)))
+                .list();
+    }
+
+    public List<PermissionHolder> permissionHolders() {
+        return jdbc.sql("""
+                        select a.id, a.mobile, a.real_name, p.permission
+                        from account.permission_grant p join account.user_account a on a.id = p.user_id
+                        order by a.id, p.permission""")
+                .query((rs, n) -> new PermissionHolder(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), Permission.valueOf(rs.getString(4))))
                 .list();
     }
 
