@@ -62,8 +62,11 @@ class SignUpController {
                 ? List.<Long>of()
                 : orgIds.stream().filter(id -> id != null).toList();
         var problems = new ArrayList<>(accounts.checkSignUp(mobile, password, realName));
-        Organization org =
-                chosen.isEmpty() ? null : organizations.find(chosen.getLast()).orElse(null);
+        // the picker sends the whole chain from the root; a plain form post may send just the organization
+        var picked = deepest(levels(chosen));
+        Organization org = picked != null
+                ? organizations.find(picked).orElse(null)
+                : chosen.isEmpty() ? null : organizations.find(chosen.getLast()).orElse(null);
         if (chosen.isEmpty()) {
             problems.add(new FieldProblem("organization", "org.required"));
         } else if (org == null) {
@@ -89,24 +92,33 @@ class SignUpController {
         return "org/signup";
     }
 
-    /** One select per level: the roots, then the children of each chosen organization. */
+    /**
+     * One select per level: the roots, then the children of each chosen organization. The chosen ids are taken as
+     * a set (a picker request carries the changed select's value twice), and a choice that does not continue the
+     * chain from the root is ignored.
+     */
     private List<Level> levels(List<Long> chosen) {
+        var wanted = new java.util.HashSet<>(chosen);
         var levels = new ArrayList<Level>();
         List<Organization> options = organizations.roots();
-        Long parent = null;
-        for (Long id : chosen) {
-            var pick = options.stream().filter(o -> o.id() == id).findFirst();
+        while (!options.isEmpty()) {
+            var pick = options.stream().filter(o -> wanted.contains(o.id())).findFirst();
+            levels.add(new Level(options, pick.map(Organization::id).orElse(null)));
             if (pick.isEmpty()) {
                 break;
             }
-            levels.add(new Level(options, id));
-            parent = id;
-            options = organizations.children(parent);
-        }
-        if (!options.isEmpty()) {
-            levels.add(new Level(options, null));
+            options = organizations.children(pick.get().id());
         }
         return levels;
+    }
+
+    /** The deepest organization chosen in the picker. */
+    private static Long deepest(List<Level> levels) {
+        return levels.stream()
+                .map(Level::selected)
+                .filter(id -> id != null)
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 
     record Level(List<Organization> options, Long selected) {}
