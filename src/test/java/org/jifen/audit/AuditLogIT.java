@@ -346,6 +346,8 @@ class AuditLogIT {
                 .andExpect(jsonPath("$.pageSize").value(50))
                 .andExpect(jsonPath("$.entries[0].action").value(action))
                 .andExpect(jsonPath("$.entries[0].reason").value("看得见"));
+        mvc.perform(get("/api/v1/audit/entries").param("from", "yesterday").with(auditor))
+                .andExpect(status().isBadRequest());
         // looking is not audited: only exports are
         assertThat(countOf("audit.export")).isEqualTo(exportsBefore);
     }
