@@ -43,23 +43,16 @@ public class AuditLog {
 
     private void append(AuditRecord r) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        Long actorId = null;
-        String label = "system";
-        String roles = "";
-        if (auth != null && auth.getPrincipal() instanceof Actor actor) {
-            actorId = actor.actorId();
-            label = actor.actorLabel();
-            roles = String.join(",", new TreeSet<>(actor.roleNames()));
-        }
+        var by = Attribution.of(auth == null ? null : auth.getPrincipal());
         jdbc.sql("""
                         insert into audit.audit_entry (at, actor_id, actor_label, actor_roles, action, object_type,
                             object_id, before_summary, after_summary, reason, client_address)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         Timestamp.from(clock.instant()),
-                        actorId,
-                        label,
-                        roles,
+                        by.actorId(),
+                        by.label(),
+                        by.roles(),
                         r.action(),
                         r.objectType(),
                         r.objectId(),
@@ -68,6 +61,26 @@ public class AuditLog {
                         r.reason(),
                         clientAddress())
                 .update();
+    }
+
+    /**
+     * Who an entry is attributed to: the acting person or API client, else "system" (scheduled jobs, start-up).
+     * Roles are sorted, so that the same set always reads the same; the label is masked again in case an
+     * {@link Actor} forgot to.
+     */
+    record Attribution(Long actorId, String label, String roles) {
+
+        static final Attribution SYSTEM = new Attribution(null, "system", "");
+
+        static Attribution of(Object principal) {
+            if (principal instanceof Actor actor) {
+                return new Attribution(
+                        actor.actorId(),
+                        Masking.mobilesIn(actor.actorLabel()),
+                        String.join(",", new TreeSet<>(actor.roleNames())));
+            }
+            return SYSTEM;
+        }
     }
 
     private static String clientAddress() {
