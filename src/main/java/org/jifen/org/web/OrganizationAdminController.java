@@ -127,9 +127,10 @@ class OrganizationAdminController {
         }
     }
 
-    private static String done(RedirectAttributes redirect, Organization org, String key, Object... args) {
+    /** Confirms a change after the redirect: a message key with up to two arguments (name, new parent). */
+    private static String done(RedirectAttributes redirect, Organization org, String key, String... args) {
         redirect.addFlashAttribute("doneKey", key);
-        redirect.addFlashAttribute("doneArgs", args);
+        redirect.addFlashAttribute("doneArgs", List.of(args[0], args.length > 1 ? args[1] : ""));
         return "redirect:/admin/orgs#org-" + org.id();
     }
 
