@@ -44,7 +44,12 @@ final class Tyme4jHolidays {
             var s = h.getDay();
             var date = LocalDate.of(s.getYear(), s.getMonth(), s.getDay());
             var kind = h.isWork() ? DayKind.MAKEUP_WORKDAY : DayKind.HOLIDAY;
-            days.add(new SpecialDay(date, kind, h.getName()));
+            var day = new SpecialDay(date, kind, h.getName());
+            // tyme4j 1.4.9 also marks two ordinary weekdays as working (2012-05-02, 2012-10-08, the days after
+            // the breaks): they change nothing and a make-up working day must be a weekend, so they are skipped.
+            if (SpecialDay.problemWith(date, kind, day.name()).isEmpty()) {
+                days.add(day);
+            }
             if (kind == DayKind.HOLIDAY) {
                 covered.add(date.getYear());
             }
