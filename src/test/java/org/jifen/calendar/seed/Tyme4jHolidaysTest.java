@@ -36,6 +36,13 @@ class Tyme4jHolidaysTest {
     }
 
     @Test
+    @DisplayName("CAL reading tyme4j's records gives exactly what walking its API gives")
+    void fast_read_equals_walk() {
+        assertThat(Tyme4jHolidays.readRecords()).contains(Tyme4jHolidays.walk());
+        assertThat(DATA).isEqualTo(Tyme4jHolidays.walk());
+    }
+
+    @Test
     @DisplayName("CAL the two weekdays tyme4j marks as working in 2012 are left out, and stay working days")
     void skips_weekday_makeup_entries() {
         var calendar = org.jifen.calendar.domain.WorkingDayCalendar.of(DATA.days(), DATA.coveredYears());
