@@ -1,0 +1,31 @@
+package org.jifen.rulebook;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules of a program as one document: in force from {@code effectiveFrom}, until {@code validUntil} if set
+ * (LG-20), with days counted in {@code timeZone}.
+ */
+public record Rulebook(
+        String name, ZoneId timeZone, Instant effectiveFrom, Instant validUntil, List<PointsRule> rules) {
+
+    public Rulebook {
+        rules = List.copyOf(rules);
+    }
+
+    /** True when events at {@code at} are judged by this rulebook's validity window. */
+    public boolean validAt(Instant at) {
+        return !at.isBefore(effectiveFrom) && (validUntil == null || at.isBefore(validUntil));
+    }
+
+    public List<PointsRule> rulesFor(String action) {
+        return rules.stream().filter(r -> r.action().equals(action)).toList();
+    }
+
+    public Optional<PointsRule> rule(String id) {
+        return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+}
