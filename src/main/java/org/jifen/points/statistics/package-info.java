@@ -1,0 +1,2 @@
+/** Read-only statistics of the points ledger for operators' dashboards. */
+package org.jifen.points.statistics;
