@@ -113,7 +113,8 @@ class RulebookVersionsIT {
         assertThat(rulebooks.programsFor(orgId("龙岗区政务服务数据管理局")))
                 .extracting(Program::key)
                 .doesNotContain("longgang");
-        assertThat(rulebooks.notices("longgang")).hasSize(1);
+        assertThat(rulebooks.notices("longgang").getLast().title())
+                .isEqualTo("龙岗第一课学习积分：积分规则第 1 版自 2026-01-01 00:00 起施行");
     }
 
     @Test
