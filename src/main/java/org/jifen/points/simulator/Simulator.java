@@ -74,7 +74,12 @@ public final class Simulator {
     /** {@code {"users": {"u": {"lifetime": n, "redeemable": n}}, "outcomes": [{"id", "points", "reason"}]}}. */
     public String result() {
         var users = new LinkedHashMap<String, Object>();
-        balances.forEach((user, b) -> users.put(user, Map.of("lifetime", b[0], "redeemable", b[1])));
+        balances.forEach((user, b) -> {
+            var balance = new LinkedHashMap<String, Object>();
+            balance.put("lifetime", b[0]);
+            balance.put("redeemable", b[1]);
+            users.put(user, balance);
+        });
         var out = new LinkedHashMap<String, Object>();
         out.put("users", users);
         out.put("outcomes", outcomes);
