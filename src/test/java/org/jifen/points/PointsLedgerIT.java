@@ -24,6 +24,8 @@ import org.jifen.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -338,14 +340,15 @@ class PointsLedgerIT {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "{displayName} (group commit: {0})")
+    @ValueSource(booleans = {true, false})
     @DisplayName("LG-7.2.3 concurrency: 20 different articles of one user at the same instant earn exactly the 15 cap")
-    void concurrent_articles_never_exceed_cap() throws Exception {
+    void concurrent_articles_never_exceed_cap(boolean grouped) throws Exception {
         long u = TestAccounts.learner(accounts);
         var tasks = new ArrayList<Callable<Outcome>>();
         for (int i = 0; i < 20; i++) {
             var e = event(u, "article-read", "c" + i, "2026-03-02T01:00:00Z");
-            tasks.add(() -> ledger.record(P, e));
+            tasks.add(() -> record(e, grouped));
         }
         var out = together(tasks);
         assertThat(out.stream().mapToInt(Outcome::points).sum()).isEqualTo(15);
@@ -354,14 +357,15 @@ class PointsLedgerIT {
         assertThat(entries(u)).isEqualTo(3);
     }
 
-    @Test
+    @ParameterizedTest(name = "{displayName} (group commit: {0})")
+    @ValueSource(booleans = {true, false})
     @DisplayName("concurrency: 10 copies of one event id at once award once and all answer the same outcome")
-    void concurrent_retries_count_once() throws Exception {
+    void concurrent_retries_count_once(boolean grouped) throws Exception {
         long u = TestAccounts.learner(accounts);
         var e = event(u, "certificate", "general-knowledge", null, Map.of("channel", "online"), "2026-03-02T01:00:00Z");
         var tasks = new ArrayList<Callable<Outcome>>();
         for (int i = 0; i < 10; i++) {
-            tasks.add(() -> ledger.record(P, e));
+            tasks.add(() -> record(e, grouped));
         }
         var out = together(tasks);
         assertThat(Set.copyOf(out)).hasSize(1);
@@ -370,20 +374,26 @@ class PointsLedgerIT {
         assertThat(ledger.balance(P, u).lifetime()).isEqualTo(100);
     }
 
-    @Test
+    @ParameterizedTest(name = "{displayName} (group commit: {0})")
+    @ValueSource(booleans = {true, false})
     @DisplayName("LG-7.2.4 concurrency: the same focus video watched 10 times at once earns exactly twice")
-    void concurrent_focus_video_at_most_twice() throws Exception {
+    void concurrent_focus_video_at_most_twice(boolean grouped) throws Exception {
         long u = TestAccounts.learner(accounts);
         var tasks = new ArrayList<Callable<Outcome>>();
         for (int i = 0; i < 10; i++) {
             var e = event(u, "focus-video-watch", "focus-1", "2026-03-02T01:00:00Z");
-            tasks.add(() -> ledger.record(P, e));
+            tasks.add(() -> record(e, grouped));
         }
         var out = together(tasks);
         assertThat(out.stream().filter(o -> o.points() == 50)).hasSize(2);
         assertThat(out.stream().filter(o -> "item-limit-reached".equals(o.reason())))
                 .hasSize(8);
         assertThat(ledger.balance(P, u).lifetime()).isEqualTo(100);
+    }
+
+    /** Through group commit ({@code record}), or each in its own transaction racing for the user's lock. */
+    Outcome record(LearningEvent e, boolean grouped) {
+        return grouped ? ledger.record(P, e) : ledger.recordAll(P, List.of(e)).getFirst();
     }
 
     void signIn(Role role) {

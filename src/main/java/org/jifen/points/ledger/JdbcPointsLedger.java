@@ -73,6 +73,7 @@ public class JdbcPointsLedger implements PointsLedger {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final GroupCommit groupCommit;
 
     JdbcPointsLedger(
             JdbcClient jdbc,
@@ -83,7 +84,9 @@ public class JdbcPointsLedger implements PointsLedger {
             AuditLog audit,
             Clock clock,
             PlatformTransactionManager transactions,
-            JsonMapper json) {
+            JsonMapper json,
+            @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit:true}")
+                    boolean groupCommit) {
         this.jdbc = jdbc;
         this.rulebooks = rulebooks;
         this.accounts = accounts;
@@ -93,11 +96,27 @@ public class JdbcPointsLedger implements PointsLedger {
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
+        this.groupCommit = groupCommit ? new GroupCommit(this) : null;
     }
 
+    /**
+     * Judges and records one event. With group commit on (the default), concurrent callers share one transaction
+     * and one commit; each still gets its outcome only after that commit.
+     */
     @Override
     public Outcome record(String programKey, LearningEvent event) {
+        if (groupCommit != null) {
+            program(programKey); // an unknown program fails in the caller's thread
+            return groupCommit.record(programKey, event);
+        }
         return recordAll(programKey, List.of(event)).getFirst();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (groupCommit != null) {
+            groupCommit.stop();
+        }
     }
 
     @Override
