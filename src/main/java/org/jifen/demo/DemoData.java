@@ -12,6 +12,7 @@ import org.jifen.org.Memberships;
 import org.jifen.org.OrgKind;
 import org.jifen.org.Organization;
 import org.jifen.org.Organizations;
+import org.jifen.rulebook.RulebookEditing;
 import org.jifen.shared.MobileNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Loads the demo: the Longgang district with its 11 subdistricts and some communities (LG), a district big-data
  * bureau with its sections (BC), a provincial party committee with general branches and branches (SX, DT), a few
- * hundred members, and one login per role. Runs once per database.
+ * hundred members, one login per role, and the Longgang program with its preset rulebook active. Runs once per
+ * database.
  */
 @Component
 class DemoData {
@@ -58,13 +60,21 @@ class DemoData {
     private final Organizations organizations;
     private final Memberships memberships;
     private final Accounts accounts;
+    private final RulebookEditing rulebooks;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoData(Organizations organizations, Memberships memberships, Accounts accounts, JdbcClient jdbc, Clock clock) {
+    DemoData(
+            Organizations organizations,
+            Memberships memberships,
+            Accounts accounts,
+            RulebookEditing rulebooks,
+            JdbcClient jdbc,
+            Clock clock) {
         this.organizations = organizations;
         this.memberships = memberships;
         this.accounts = accounts;
+        this.rulebooks = rulebooks;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -72,10 +82,33 @@ class DemoData {
     /** Loads the demo unless this database has it already; true when it loaded now. */
     @Transactional
     public boolean loadOnce() {
-        int inserted = jdbc.sql("insert into demo.load (name, loaded_at) values ('demo', ?) on conflict do nothing")
-                .param(Timestamp.from(clock.instant()))
-                .update();
-        if (inserted == 0) {
+        boolean loaded = loadOrganizationsAndPeople();
+        loadLonggangProgram();
+        return loaded;
+    }
+
+    /**
+     * The Longgang program (LG) with the {@code longgang} preset as version 1, active: under its own marker, so
+     * that a database loaded before programs existed gets it on its next start too.
+     */
+    private void loadLonggangProgram() {
+        if (!mark("rulebook-longgang")) {
+            return;
+        }
+        organizations
+                .resolve("龙岗区")
+                .ifPresent(longgang -> rulebooks.setUpPreset("longgang", "龙岗第一课学习积分", longgang.id(), "longgang"));
+    }
+
+    private boolean mark(String name) {
+        return jdbc.sql("insert into demo.load (name, loaded_at) values (?, ?) on conflict do nothing")
+                        .params(name, Timestamp.from(clock.instant()))
+                        .update()
+                == 1;
+    }
+
+    private boolean loadOrganizationsAndPeople() {
+        if (!mark("demo")) {
             return false;
         }
         var places = new ArrayList<Organization>();

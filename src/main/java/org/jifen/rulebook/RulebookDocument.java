@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jifen.rulebook.Award.PerAction;
 import org.jifen.rulebook.Award.PerMinute;
 import org.jifen.rulebook.Condition.AttributeEquals;
@@ -32,6 +33,9 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The written form of a rulebook: YAML for people, the same tree as JSON in the database. Reading validates the
@@ -85,7 +89,15 @@ public final class RulebookDocument {
     public static Read fromYaml(String yaml) {
         Object tree;
         try {
-            tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml == null ? "" : yaml);
+            var loading = new LoaderOptions();
+            var dumping = new DumperOptions();
+            tree = new Yaml(
+                            new SafeConstructor(loading),
+                            new Representer(dumping),
+                            dumping,
+                            loading,
+                            new NoTimestamps())
+                    .load(yaml == null ? "" : yaml);
         } catch (YAMLException e) {
             var line = e.getMessage() == null
                     ? ""
@@ -412,6 +424,19 @@ public final class RulebookDocument {
 
     private static String offset(Instant at, ZoneId zone) {
         return at.atZone(zone).toOffsetDateTime().toString();
+    }
+
+    /**
+     * Reads times as text, which {@link #instant} parses strictly: YAML's own timestamps are lenient (month 13 rolls
+     * over into the next year) and take a time without offset as UTC.
+     */
+    private static final class NoTimestamps extends Resolver {
+        @Override
+        public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+            if (!Tag.TIMESTAMP.equals(tag)) {
+                super.addImplicitResolver(tag, regexp, first, limit);
+            }
+        }
     }
 
     private static final class Problems {

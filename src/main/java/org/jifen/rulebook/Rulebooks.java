@@ -20,5 +20,9 @@ public interface Rulebooks {
     /** The version that judges events at {@code at}; empty when none is in force (outside validity). */
     Optional<RulebookVersion> inForce(String programKey, Instant at);
 
+    /** Every version of the program, newest first; empty for an unknown program. */
     List<RulebookVersion> versions(String programKey);
+
+    /** The notices published to the program's learners (LG-18), newest first; empty for an unknown program. */
+    List<Notice> notices(String programKey);
 }

@@ -66,6 +66,11 @@ public class TestRulebooks {
             public List<RulebookVersion> versions(String programKey) {
                 return KEY.equals(programKey) ? List.of(version) : List.of();
             }
+
+            @Override
+            public List<org.jifen.rulebook.Notice> notices(String programKey) {
+                return List.of();
+            }
         };
     }
 }
