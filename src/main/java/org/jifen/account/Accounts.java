@@ -50,6 +50,16 @@ public class Accounts {
         return rows.findAll(ids);
     }
 
+    /** Account ids by mobile number (11 digits), for the numbers that have an account. */
+    public Map<String, Long> idsByMobile(Collection<String> mobiles) {
+        return rows.idsByMobile(mobiles);
+    }
+
+    /** The ids among these that are accounts. */
+    public java.util.Set<Long> existingIds(Collection<Long> ids) {
+        return rows.existingIds(ids);
+    }
+
     /** Mobile numbers among these that already have an account. */
     public List<String> registeredMobiles(Collection<String> mobiles) {
         return rows.existingMobiles(mobiles);

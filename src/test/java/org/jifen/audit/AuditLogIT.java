@@ -54,6 +54,10 @@ class AuditLogIT {
     JdbcClient jdbc;
 
     @Autowired
+    @org.springframework.boot.flyway.autoconfigure.FlywayDataSource
+    javax.sql.DataSource ownerDataSource;
+
+    @Autowired
     TransactionTemplate tx;
 
     @Autowired
@@ -158,26 +162,48 @@ class AuditLogIT {
                 "delete from audit.audit_entry where id = ?",
                 "truncate audit.audit_entry"
             })
-    @DisplayName("AUDIT nobody can edit, delete or truncate an audit entry, not even the table's owner")
+    @DisplayName("AUDIT nobody can edit, delete or truncate an audit entry: not the application, not the table's owner")
     void entries_cannot_change(String statement) {
         var action = uniqueAction("append-only");
         auditLog.recordNow(AuditRecord.of(action, "thing", 1).because("original"));
         var before = entries.find(AuditFilter.action(action), 1).entries().getFirst();
-        var owner = jdbc.sql(
+        var owner = JdbcClient.create(ownerDataSource);
+        var tableOwner = owner.sql(
                         "select tableowner from pg_tables where schemaname = 'audit' and tablename = 'audit_entry'")
                 .query(String.class)
                 .single();
-        assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo(owner);
+        assertThat(jdbc.sql("select current_user").query(String.class).single()).isNotEqualTo(tableOwner);
+        assertThat(owner.sql("select current_user").query(String.class).single())
+                .isEqualTo(tableOwner);
 
-        var sql = jdbc.sql(statement);
-        var call = statement.contains("?") ? sql.param(before.id()) : sql;
-        assertThatThrownBy(call::update)
+        // the application's login lacks the privilege ...
+        assertThatThrownBy(() -> run(jdbc, statement, before.id()))
+                .rootCause()
+                .hasMessageContaining("permission denied")
+                .extracting(e -> ((java.sql.SQLException) e).getSQLState())
+                .isEqualTo("42501"); // insufficient_privilege
+        // ... and the owner, who has it, is stopped by the append-only trigger
+        assertThatThrownBy(() -> run(owner, statement, before.id()))
                 .rootCause()
                 .hasMessageContaining("append-only")
                 .extracting(e -> ((java.sql.SQLException) e).getSQLState())
-                .isEqualTo("42501"); // insufficient_privilege
+                .isEqualTo("42501");
 
         assertThat(entries.find(AuditFilter.action(action), 1).entries()).containsExactly(before);
+    }
+
+    @Test
+    @DisplayName("AUDIT the application's login cannot disable the append-only trigger")
+    void the_application_cannot_disable_the_trigger() {
+        assertThatThrownBy(() -> jdbc.sql("alter table audit.audit_entry disable trigger audit_entry_append_only")
+                        .update())
+                .rootCause()
+                .hasMessageContaining("must be owner");
+    }
+
+    private static int run(JdbcClient client, String statement, long id) {
+        var sql = client.sql(statement);
+        return (statement.contains("?") ? sql.param(id) : sql).update();
     }
 
     @Test

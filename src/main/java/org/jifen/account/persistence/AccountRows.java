@@ -64,6 +64,31 @@ public class AccountRows {
     }
 
     /** Mobile numbers among {@code mobiles} that already have an account. */
+    /** Account ids by mobile number, for the numbers that have an account. */
+    public Map<String, Long> idsByMobile(Collection<String> mobiles) {
+        if (mobiles.isEmpty()) {
+            return Map.of();
+        }
+        var out = new java.util.HashMap<String, Long>();
+        jdbc.sql("select mobile, id from account.user_account where mobile = any(?)")
+                .param(mobiles.toArray(String[]::new))
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
+    }
+
+    /** The ids among these that are accounts. */
+    public java.util.Set<Long> existingIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select id from account.user_account where id = any(?)")
+                .param(ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
+    }
+
     public List<String> existingMobiles(Collection<String> mobiles) {
         if (mobiles.isEmpty()) {
             return List.of();

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded PostgreSQL of a fresh install. One server per data directory and JVM, so that several
  * application contexts in a test run share it. Each user {@link #start starts} (acquires) it and
- * {@link #release releases} it when its connection pool has closed; the last release stops the server, so that the
+ * {@link #release releases} it when its connection pools have closed; the last release stops the server, so that the
  * application's own shutdown (event registry, pools) finishes while the database is still there.
  */
 public final class EmbeddedDatabase {

@@ -1,0 +1,97 @@
+package org.jifen.points.ledger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jifen.points.Outcome;
+import org.jifen.points.domain.LearningEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit of single events: callers queue their event and wait; one writer thread takes everything queued
+ * (up to 1,000) and judges it as one batch in one transaction, then completes every caller after the commit. While
+ * the writer waits for one commit to reach the disk, the next group gathers, so many concurrent single-event
+ * requests share one fsync. If a group fails as a whole, its events are retried one by one, so that one event's
+ * failure is only its own.
+ */
+final class GroupCommit {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private static final int MAX_GROUP = 1000;
+
+    private record Pending(String programKey, LearningEvent event, CompletableFuture<Outcome> result) {}
+
+    private final JdbcPointsLedger ledger;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+
+    GroupCommit(JdbcPointsLedger ledger) {
+        this.ledger = ledger;
+        this.writer = Thread.ofPlatform().daemon().name("points-group-commit").start(this::run);
+    }
+
+    Outcome record(String programKey, LearningEvent event) {
+        var pending = new Pending(programKey, event, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            return pending.result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private void run() {
+        var group = new ArrayList<Pending>();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                group.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            queue.drainTo(group, MAX_GROUP - 1);
+            var byProgram = new LinkedHashMap<String, List<Pending>>();
+            for (var p : group) {
+                byProgram.computeIfAbsent(p.programKey, k -> new ArrayList<>()).add(p);
+            }
+            byProgram.forEach(this::commit);
+            group.clear();
+        }
+    }
+
+    private void commit(String programKey, List<Pending> pendings) {
+        try {
+            var outcomes = ledger.recordAll(
+                    programKey, pendings.stream().map(Pending::event).toList());
+            for (int i = 0; i < pendings.size(); i++) {
+                pendings.get(i).result.complete(outcomes.get(i));
+            }
+        } catch (RuntimeException groupFailure) {
+            if (pendings.size() == 1) {
+                pendings.getFirst().result.completeExceptionally(groupFailure);
+                return;
+            }
+            log.debug("A group of {} events failed, retrying one by one: {}", pendings.size(), groupFailure.toString());
+            for (var p : pendings) {
+                try {
+                    p.result.complete(
+                            ledger.recordAll(programKey, List.of(p.event)).getFirst());
+                } catch (RuntimeException e) {
+                    p.result.completeExceptionally(e);
+                }
+            }
+        }
+    }
+
+    void stop() {
+        writer.interrupt();
+    }
+}

@@ -1,0 +1,720 @@
+package org.jifen.points.ledger;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jifen.account.Accounts;
+import org.jifen.account.Blacklist;
+import org.jifen.account.Role;
+import org.jifen.account.SignedInUser;
+import org.jifen.audit.AuditLog;
+import org.jifen.audit.AuditRecord;
+import org.jifen.org.AdminScope;
+import org.jifen.org.Organizations;
+import org.jifen.points.Balance;
+import org.jifen.points.LedgerEntry;
+import org.jifen.points.Outcome;
+import org.jifen.points.PointsLedger;
+import org.jifen.points.RuleProgress;
+import org.jifen.points.domain.Judgement;
+import org.jifen.points.domain.LearningEvent;
+import org.jifen.points.domain.PointsEngine;
+import org.jifen.points.domain.Reason;
+import org.jifen.rulebook.Limit;
+import org.jifen.rulebook.Program;
+import org.jifen.rulebook.RulebookVersion;
+import org.jifen.rulebook.Rulebooks;
+import org.jifen.shared.Actor;
+import org.jifen.shared.web.Problem;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ledger on PostgreSQL. A batch is judged in one transaction in a fixed number of round trips: balance rows of
+ * all its users are created if missing and locked ({@code select … for update}, in user id order), which serializes
+ * everything that judges or changes one user's points; then the stored outcomes of its event ids, the blacklist and
+ * the tallies are read, the events judged in order, and entries, counters, balances and outcomes written with
+ * {@code unnest} arrays. A retry of an event id answers the stored outcome; a concurrent first attempt of the same
+ * id under another user collides on the outcome's primary key and the batch is retried.
+ */
+@Service
+public class JdbcPointsLedger implements PointsLedger {
+
+    static final int PAGE = 50;
+    private static final int ATTEMPTS = 4;
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<Rulebooks> rulebooks;
+    private final Accounts accounts;
+    private final Blacklist blacklist;
+    private final Organizations organizations;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final GroupCommit groupCommit;
+
+    JdbcPointsLedger(
+            JdbcClient jdbc,
+            ObjectProvider<Rulebooks> rulebooks,
+            Accounts accounts,
+            Blacklist blacklist,
+            Organizations organizations,
+            AuditLog audit,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            JsonMapper json,
+            @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit:true}")
+                    boolean groupCommit) {
+        this.jdbc = jdbc;
+        this.rulebooks = rulebooks;
+        this.accounts = accounts;
+        this.blacklist = blacklist;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.json = json;
+        this.groupCommit = groupCommit ? new GroupCommit(this) : null;
+    }
+
+    /**
+     * Judges and records one event. With group commit on (the default), concurrent callers share one transaction
+     * and one commit; each still gets its outcome only after that commit.
+     */
+    @Override
+    public Outcome record(String programKey, LearningEvent event) {
+        if (groupCommit != null) {
+            program(programKey); // an unknown program fails in the caller's thread
+            return groupCommit.record(programKey, event);
+        }
+        return recordAll(programKey, List.of(event)).getFirst();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        if (groupCommit != null) {
+            groupCommit.stop();
+        }
+    }
+
+    @Override
+    public List<Outcome> recordAll(String programKey, List<LearningEvent> events) {
+        var program = program(programKey);
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        var versions = versionsFor(programKey, events);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(s -> judgeAndWrite(program, versions, events));
+            } catch (EventRace | PessimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Another transaction stored an outcome for one of the batch's event ids first: retry, which will read it. */
+    static final class EventRace extends RuntimeException {
+        EventRace() {
+            super("an event id of the batch was judged concurrently", null, false, false);
+        }
+    }
+
+    Program program(String programKey) {
+        var books = rulebooks.getIfAvailable();
+        return (books == null ? Optional.<Program>empty() : books.program(programKey))
+                .orElseThrow(() -> Problem.notFound("program.not-found", programKey));
+    }
+
+    /** The version in force at an instant: one lookup for a single event, the active versions once for a batch. */
+    private Function<Instant, Optional<RulebookVersion>> versionsFor(String programKey, List<LearningEvent> events) {
+        var books = rulebooks.getObject();
+        if (events.size() == 1) {
+            var at = events.getFirst().at();
+            var one = at == null ? Optional.<RulebookVersion>empty() : books.inForce(programKey, at);
+            return i -> one;
+        }
+        var active = books.versions(programKey).stream()
+                .filter(RulebookVersion::active)
+                .sorted(Comparator.comparing((RulebookVersion v) -> v.rulebook().effectiveFrom())
+                        .reversed())
+                .toList();
+        return at -> active.stream()
+                .filter(v -> !v.rulebook().effectiveFrom().isAfter(at))
+                .findFirst();
+    }
+
+    private List<Outcome> judgeAndWrite(
+            Program program, Function<Instant, Optional<RulebookVersion>> versionAt, List<LearningEvent> events) {
+        long pid = program.id();
+        var outcomes = new Outcome[events.size()];
+        var users = new long[events.size()];
+        var candidates = new LinkedHashSet<Long>();
+        for (int i = 0; i < events.size(); i++) {
+            var e = events.get(i);
+            var rejected = check(e);
+            if (rejected != null) {
+                outcomes[i] = rejection(e.id(), rejected);
+                continue;
+            }
+            users[i] = Long.parseLong(e.user().strip());
+            candidates.add(users[i]);
+        }
+        var known = accounts.existingIds(candidates);
+        for (int i = 0; i < events.size(); i++) {
+            if (outcomes[i] == null && !known.contains(users[i])) {
+                outcomes[i] = rejection(events.get(i).id(), "unknown-user");
+            }
+        }
+        var userIds = known.stream().sorted().toArray(Long[]::new);
+        if (userIds.length == 0) {
+            return List.of(outcomes);
+        }
+        // 1. create missing balance rows and lock all of them, in user id order
+        jdbc.sql("""
+                        insert into points.balance (program_id, user_id) select ?, u from unnest(?::bigint[]) u
+                        order by u on conflict do nothing""").params(pid, userIds).update();
+        var balances = new HashMap<Long, long[]>();
+        jdbc.sql("""
+                        select user_id, lifetime, redeemable from points.balance
+                        where program_id = ? and user_id = any(?) order by user_id for update""").params(pid, userIds).query(rs -> {
+            balances.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        });
+        // 2. outcomes stored for these ids (read under the users' locks: a concurrent retry has committed by now)
+        var ids = new LinkedHashSet<String>();
+        for (int i = 0; i < events.size(); i++) {
+            if (outcomes[i] == null) {
+                ids.add(events.get(i).id());
+            }
+        }
+        var stored = new HashMap<String, Outcome>();
+        jdbc.sql("select event_id, outcome::text from points.event_outcome where program_id = ? and event_id = any(?)")
+                .params(pid, ids.toArray(String[]::new))
+                .query(rs -> {
+                    stored.put(rs.getString(1), json.readValue(rs.getString(2), Outcome.class));
+                });
+        // 3. blacklist and tallies
+        var blacklisted = blacklist.among(known);
+        var versions = new RulebookVersion[events.size()];
+        var days = new LocalDate[events.size()];
+        LocalDate from = null;
+        LocalDate to = null;
+        var items = new LinkedHashSet<String>();
+        for (int i = 0; i < events.size(); i++) {
+            if (outcomes[i] != null || stored.containsKey(events.get(i).id())) {
+                continue;
+            }
+            var e = events.get(i);
+            versions[i] = versionAt.apply(e.at()).orElse(null);
+            var zone = versions[i] == null
+                    ? program.timeZone()
+                    : versions[i].rulebook().timeZone();
+            days[i] = e.at().atZone(zone).toLocalDate();
+            var earliest = UserTally.earliestNeeded(days[i]);
+            from = from == null || earliest.isBefore(from) ? earliest : from;
+            to = to == null || days[i].isAfter(to) ? days[i] : to;
+            if (e.item() != null) {
+                items.add(e.item());
+            }
+        }
+        var tallies = new HashMap<Long, UserTally>();
+        for (var u : userIds) {
+            tallies.put(u, new UserTally());
+        }
+        if (from != null) {
+            jdbc.sql("""
+                            select user_id, rule_id, day, points, occurrences, amount from points.rule_day
+                            where program_id = ? and user_id = any(?) and day between ? and ?""").params(pid, userIds, from, to).query(rs -> {
+                tallies.get(rs.getLong(1))
+                        .loadDay(
+                                rs.getString(2),
+                                rs.getObject(3, LocalDate.class),
+                                rs.getInt(4),
+                                rs.getInt(5),
+                                rs.getLong(6));
+            });
+            if (!items.isEmpty()) {
+                jdbc.sql("""
+                                select user_id, award_key, item, times from points.item_award
+                                where program_id = ? and user_id = any(?) and item = any(?)""").params(pid, userIds, items.toArray(String[]::new)).query(rs -> {
+                    tallies.get(rs.getLong(1)).loadItem(rs.getString(2), rs.getString(3), rs.getInt(4));
+                });
+            }
+        }
+        // 4. judge in order
+        var actor = actor();
+        var entries = new Entries();
+        var judged = new LinkedHashMap<String, Outcome>();
+        var judgedUser = new HashMap<String, Long>();
+        var judgedAt = new HashMap<String, Instant>();
+        var deltas = new HashMap<Long, long[]>();
+        for (int i = 0; i < events.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            var e = events.get(i);
+            var earlier = stored.containsKey(e.id()) ? stored.get(e.id()) : judged.get(e.id());
+            if (earlier != null) {
+                outcomes[i] = earlier;
+                continue;
+            }
+            var tally = tallies.get(users[i]);
+            Judgement j;
+            Integer version = null;
+            if (versions[i] == null) {
+                j = Judgement.none(days[i], Reason.OUTSIDE_VALIDITY);
+            } else {
+                version = versions[i].version();
+                j = PointsEngine.judge(versions[i].rulebook(), e, tally, blacklisted.contains(users[i]));
+            }
+            tally.apply(j);
+            var rules = new ArrayList<Outcome.RulePoints>();
+            for (var award : j.awards()) {
+                rules.add(new Outcome.RulePoints(award.ruleId(), award.points()));
+                if (award.points() > 0) {
+                    entries.add(users[i], "award", award.points(), award.points(), e.at(), j.day(), award.ruleId());
+                    entries.version.add(version);
+                    entries.event.add(e.id());
+                    entries.reason.add(
+                            award.reason() == null ? null : award.reason().code());
+                    var d = deltas.computeIfAbsent(users[i], u -> new long[2]);
+                    d[0] += award.points();
+                    d[1] += award.points();
+                }
+            }
+            var outcome = new Outcome(
+                    e.id(), j.points(), j.reason() == null ? null : j.reason().code(), rules, version);
+            outcomes[i] = outcome;
+            judged.put(e.id(), outcome);
+            judgedUser.put(e.id(), users[i]);
+            judgedAt.put(e.id(), e.at());
+        }
+        if (judged.isEmpty()) {
+            return List.of(outcomes);
+        }
+        // 5. write: outcomes first (a concurrent first attempt of an id makes this batch retry), then the rest
+        int n = jdbc.sql("""
+                        insert into points.event_outcome (program_id, event_id, user_id, at, outcome)
+                        select ?, e, u, a, o::jsonb from unnest(?::text[], ?::bigint[], ?::timestamptz[], ?::text[])
+                            as t(e, u, a, o)
+                        on conflict do nothing""")
+                .params(
+                        pid,
+                        judged.keySet().toArray(String[]::new),
+                        judged.keySet().stream().map(judgedUser::get).toArray(Long[]::new),
+                        judged.keySet().stream()
+                                .map(id -> judgedAt.get(id).toString())
+                                .toArray(String[]::new),
+                        judged.values().stream().map(json::writeValueAsString).toArray(String[]::new))
+                .update();
+        if (n != judged.size()) {
+            throw new EventRace();
+        }
+        if (!entries.user.isEmpty()) {
+            entries.write(jdbc, pid, actor);
+        }
+        writeTallies(pid, tallies);
+        if (!deltas.isEmpty()) {
+            var us = deltas.keySet().toArray(Long[]::new);
+            jdbc.sql("""
+                            update points.balance b set lifetime = b.lifetime + d.l, redeemable = b.redeemable + d.r
+                            from unnest(?::bigint[], ?::bigint[], ?::bigint[]) as d(u, l, r)
+                            where b.program_id = ? and b.user_id = d.u""")
+                    .params(
+                            us,
+                            java.util.Arrays.stream(us)
+                                    .map(u -> deltas.get(u)[0])
+                                    .toArray(Long[]::new),
+                            java.util.Arrays.stream(us)
+                                    .map(u -> deltas.get(u)[1])
+                                    .toArray(Long[]::new),
+                            pid)
+                    .update();
+        }
+        return List.of(outcomes);
+    }
+
+    private void writeTallies(long pid, Map<Long, UserTally> tallies) {
+        var du = new ArrayList<Long>();
+        var dr = new ArrayList<String>();
+        var dd = new ArrayList<String>();
+        var dp = new ArrayList<Integer>();
+        var dOcc = new ArrayList<Integer>();
+        var da = new ArrayList<Long>();
+        var iu = new ArrayList<Long>();
+        var ik = new ArrayList<String>();
+        var ii = new ArrayList<String>();
+        var it = new ArrayList<Integer>();
+        tallies.forEach((user, t) -> {
+            for (var key : t.dirtyDays) {
+                int sep = key.indexOf('\u0000');
+                var rule = key.substring(0, sep);
+                var day = LocalDate.parse(key.substring(sep + 1));
+                var cell = t.cell(rule, day);
+                du.add(user);
+                dr.add(rule);
+                dd.add(day.toString());
+                dp.add(cell.points);
+                dOcc.add(cell.occurrences);
+                da.add(cell.amount);
+            }
+            for (var key : t.dirtyItems) {
+                int sep = key.indexOf('\u0000');
+                iu.add(user);
+                ik.add(key.substring(0, sep));
+                ii.add(key.substring(sep + 1));
+                it.add(t.items(key));
+            }
+        });
+        if (!du.isEmpty()) {
+            jdbc.sql("""
+                            insert into points.rule_day (program_id, user_id, rule_id, day, points, occurrences, amount)
+                            select ?, u, r, d, p, o, a
+                            from unnest(?::bigint[], ?::text[], ?::date[], ?::int[], ?::int[], ?::bigint[])
+                                as t(u, r, d, p, o, a)
+                            on conflict (program_id, user_id, rule_id, day) do update
+                            set points = excluded.points, occurrences = excluded.occurrences, amount = excluded.amount""")
+                    .params(
+                            pid,
+                            du.toArray(Long[]::new),
+                            dr.toArray(String[]::new),
+                            dd.toArray(String[]::new),
+                            dp.toArray(Integer[]::new),
+                            dOcc.toArray(Integer[]::new),
+                            da.toArray(Long[]::new))
+                    .update();
+        }
+        if (!iu.isEmpty()) {
+            jdbc.sql("""
+                            insert into points.item_award (program_id, user_id, award_key, item, times)
+                            select ?, u, k, i, n from unnest(?::bigint[], ?::text[], ?::text[], ?::int[]) as t(u, k, i, n)
+                            on conflict (program_id, user_id, award_key, item) do update set times = excluded.times""")
+                    .params(
+                            pid,
+                            iu.toArray(Long[]::new),
+                            ik.toArray(String[]::new),
+                            ii.toArray(String[]::new),
+                            it.toArray(Integer[]::new))
+                    .update();
+        }
+    }
+
+    /** Columns of ledger entries to insert in one statement. */
+    private static final class Entries {
+        final List<Long> user = new ArrayList<>();
+        final List<String> kind = new ArrayList<>();
+        final List<Long> lifetime = new ArrayList<>();
+        final List<Long> redeemable = new ArrayList<>();
+        final List<String> at = new ArrayList<>();
+        final List<String> day = new ArrayList<>();
+        final List<String> rule = new ArrayList<>();
+        final List<Integer> version = new ArrayList<>();
+        final List<String> event = new ArrayList<>();
+        final List<String> reason = new ArrayList<>();
+
+        void add(long u, String k, long l, long r, Instant when, LocalDate d, String ruleId) {
+            user.add(u);
+            kind.add(k);
+            lifetime.add(l);
+            redeemable.add(r);
+            at.add(when.toString());
+            day.add(d.toString());
+            rule.add(ruleId);
+        }
+
+        void write(JdbcClient jdbc, long pid, Actor actor) {
+            jdbc.sql("""
+                            insert into points.ledger_entry (program_id, user_id, kind, lifetime, redeemable, at, day,
+                                rule_id, rulebook_version, event_id, reason, actor_id, actor_label)
+                            select ?, u, k, l, r, a, d, ru, v, e, re, ?, ?
+                            from unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::date[],
+                                ?::text[], ?::int[], ?::text[], ?::text[]) as t(u, k, l, r, a, d, ru, v, e, re)""")
+                    .params(
+                            pid,
+                            actor == null ? null : actor.actorId(),
+                            actor == null ? null : actor.actorLabel(),
+                            user.toArray(Long[]::new),
+                            kind.toArray(String[]::new),
+                            lifetime.toArray(Long[]::new),
+                            redeemable.toArray(Long[]::new),
+                            at.toArray(String[]::new),
+                            day.toArray(String[]::new),
+                            rule.toArray(String[]::new),
+                            version.toArray(Integer[]::new),
+                            event.toArray(String[]::new),
+                            reason.toArray(String[]::new))
+                    .update();
+        }
+    }
+
+    /** The input problem of an event, or null when it can be judged. */
+    static String check(LearningEvent e) {
+        if (e.id() == null || e.id().isBlank() || e.action() == null || e.user() == null || e.at() == null) {
+            return "missing-field";
+        }
+        if (e.id().length() > 100) {
+            return "malformed-event";
+        }
+        if (e.amount() != null && e.amount() < 0) {
+            return "negative-amount";
+        }
+        if (!e.user().strip().matches("[0-9]{1,18}")) {
+            return "unknown-user";
+        }
+        return null;
+    }
+
+    static Outcome rejection(String id, String code) {
+        return new Outcome(id, 0, code, List.of(), null);
+    }
+
+    private static Actor actor() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof Actor a ? a : null;
+    }
+
+    // ----------------------------------------------------------------------------------------------- reading
+
+    @Override
+    public Balance balance(String programKey, long userId) {
+        var program = program(programKey);
+        var today = LocalDate.now(clock.withZone(program.timeZone()));
+        var year = today.withDayOfYear(1);
+        var quarter = today.with(IsoFields.DAY_OF_QUARTER, 1);
+        var month = today.withDayOfMonth(1);
+        long[] held = jdbc.sql("select lifetime, redeemable from points.balance where program_id = ? and user_id = ?")
+                .params(program.id(), userId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .optional()
+                .orElse(new long[2]);
+        return jdbc.sql("""
+                        select coalesce(sum(lifetime) filter (where day = ?), 0),
+                               coalesce(sum(lifetime) filter (where day >= ?), 0),
+                               coalesce(sum(lifetime) filter (where day >= ?), 0),
+                               coalesce(sum(lifetime), 0)
+                        from points.ledger_entry
+                        where program_id = ? and user_id = ? and kind in ('award', 'adjustment') and day between ? and ?""")
+                .params(today, month, quarter, program.id(), userId, year, today)
+                .query((rs, n) ->
+                        new Balance(held[0], held[1], rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .single();
+    }
+
+    @Override
+    public List<RuleProgress> today(String programKey, long userId) {
+        var program = program(programKey);
+        var now = clock.instant();
+        var version = rulebooks.getObject().inForce(programKey, now);
+        if (version.isEmpty()) {
+            return List.of();
+        }
+        var book = version.get().rulebook();
+        var day = now.atZone(book.timeZone()).toLocalDate();
+        var earned = new HashMap<String, Long>();
+        jdbc.sql("select rule_id, points from points.rule_day where program_id = ? and user_id = ? and day = ?")
+                .params(program.id(), userId, day)
+                .query(rs -> {
+                    earned.put(rs.getString(1), rs.getLong(2));
+                });
+        return book.rules().stream()
+                .map(r -> new RuleProgress(
+                        r.id(),
+                        r.title(),
+                        r.action(),
+                        earned.getOrDefault(r.id(), 0L),
+                        r.limit(Limit.DailyCap.class)
+                                .map(Limit.DailyCap::points)
+                                .orElse(null)))
+                .toList();
+    }
+
+    @Override
+    public List<LedgerEntry> entries(String programKey, long userId, LocalDate from, LocalDate to, int page) {
+        var program = program(programKey);
+        return jdbc.sql("""
+                        select id, user_id, kind, lifetime, redeemable, at, day, rule_id, rulebook_version, event_id,
+                            reason, actor_label
+                        from points.ledger_entry
+                        where program_id = ? and user_id = ? and (?::date is null or day >= ?::date)
+                            and (?::date is null or day <= ?::date)
+                        order by id desc limit ? offset ?""")
+                .params(program.id(), userId, from, from, to, to, PAGE, Math.max(0, page) * PAGE)
+                .query((rs, n) -> new LedgerEntry(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getObject(7, LocalDate.class),
+                        rs.getString(8),
+                        (Integer) rs.getObject(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getString(12)))
+                .list();
+    }
+
+    // ----------------------------------------------------------------------------------------------- changing
+
+    @Override
+    @Transactional
+    public LedgerEntry adjust(String programKey, long userId, long points, String reason) {
+        var program = program(programKey);
+        var actor = actor();
+        if (!(actor instanceof SignedInUser user) || !mayAdjust(user, program)) {
+            throw Problem.forbidden("points.adjust-forbidden");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw Problem.badRequest("points.reason-required");
+        }
+        if (points == 0 || Math.abs(points) > 1_000_000) {
+            throw Problem.badRequest("points.adjust-invalid");
+        }
+        if (accounts.existingIds(List.of(userId)).isEmpty()) {
+            throw Problem.notFound("account.not-found");
+        }
+        var held = lock(program.id(), List.of(userId)).get(userId);
+        if (held[0] + points < 0 || held[1] + points < 0) {
+            throw Problem.conflict("points.insufficient");
+        }
+        var why = reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
+        var entry = append(program, userId, "adjustment", points, points, why, actor);
+        audit.record(AuditRecord.of("points.adjust", "account", userId)
+                .change(
+                        program.key() + " lifetime=" + held[0] + " redeemable=" + held[1],
+                        program.key() + " lifetime=" + (held[0] + points) + " redeemable=" + (held[1] + points))
+                .because(why));
+        return entry;
+    }
+
+    private boolean mayAdjust(SignedInUser user, Program program) {
+        if (user.has(Role.SYSTEM_ADMIN)) {
+            return true;
+        }
+        if (!user.has(Role.PROGRAM_OPERATOR)) {
+            return false;
+        }
+        if (user.platformWide(Role.PROGRAM_OPERATOR)) {
+            return true;
+        }
+        var org = organizations.find(program.orgId());
+        var scope = new AdminScope(false, user.scope(Role.PROGRAM_OPERATOR));
+        return org.isPresent() && scope.covers(org.get());
+    }
+
+    /** Clears every program's points of a user with {@code reset} entries (LG-14); the caller's transaction. */
+    void reset(long userId, String reason) {
+        var books = rulebooks.getIfAvailable();
+        var programs = books == null ? List.<Program>of() : books.programs();
+        for (var p : programs) {
+            jdbc.sql("insert into points.balance (program_id, user_id) values (?, ?) on conflict do nothing")
+                    .params(p.id(), userId)
+                    .update();
+        }
+        var zones = new HashMap<Long, Program>();
+        programs.forEach(p -> zones.put(p.id(), p));
+        var held = jdbc.sql("""
+                        select program_id, lifetime, redeemable from points.balance where user_id = ?
+                        order by program_id for update""")
+                .param(userId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .list();
+        var actor = actor();
+        for (var h : held) {
+            if (h[1] == 0 && h[2] == 0) {
+                continue;
+            }
+            var program = zones.getOrDefault(h[0], new Program(h[0], "#" + h[0], "", 0, ZoneId.of("Asia/Shanghai")));
+            append(program, userId, "reset", -h[1], -h[2], "blacklisted: " + reason, actor);
+            audit.record(AuditRecord.of("points.reset", "account", userId)
+                    .change(program.key() + " lifetime=" + h[1] + " redeemable=" + h[2], program.key() + " 0")
+                    .because(reason));
+        }
+    }
+
+    private Map<Long, long[]> lock(long pid, Collection<Long> userIds) {
+        var ids = userIds.stream().sorted().toArray(Long[]::new);
+        jdbc.sql("""
+                        insert into points.balance (program_id, user_id) select ?, u from unnest(?::bigint[]) u
+                        order by u on conflict do nothing""").params(pid, ids).update();
+        var out = new HashMap<Long, long[]>();
+        jdbc.sql("""
+                        select user_id, lifetime, redeemable from points.balance
+                        where program_id = ? and user_id = any(?) order by user_id for update""").params(pid, ids).query(rs -> {
+            out.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        });
+        return out;
+    }
+
+    private LedgerEntry append(
+            Program program, long userId, String kind, long lifetime, long redeemable, String reason, Actor actor) {
+        var now = clock.instant();
+        var day = now.atZone(program.timeZone()).toLocalDate();
+        long id = jdbc.sql("""
+                        insert into points.ledger_entry (program_id, user_id, kind, lifetime, redeemable, at, day,
+                            reason, actor_id, actor_label)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(
+                        program.id(),
+                        userId,
+                        kind,
+                        lifetime,
+                        redeemable,
+                        Timestamp.from(now),
+                        day,
+                        reason,
+                        actor == null ? null : actor.actorId(),
+                        actor == null ? "system" : actor.actorLabel())
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                        update points.balance set lifetime = lifetime + ?, redeemable = redeemable + ?
+                        where program_id = ? and user_id = ?""").params(lifetime, redeemable, program.id(), userId).update();
+        return new LedgerEntry(
+                id,
+                userId,
+                kind,
+                lifetime,
+                redeemable,
+                now,
+                day,
+                null,
+                null,
+                null,
+                reason,
+                actor == null ? "system" : actor.actorLabel());
+    }
+
+    /** Test and tooling aid: the set of users with a balance row in a program. */
+    Set<Long> usersOf(long programId) {
+        return Set.copyOf(jdbc.sql("select user_id from points.balance where program_id = ?")
+                .param(programId)
+                .query(Long.class)
+                .list());
+    }
+}
