@@ -62,7 +62,7 @@ class DashboardController {
         for (var day = from; !day.isAfter(today); day = day.plusDays(1)) {
             counted.put(day, 0L);
         }
-        statistics.eventsPerDay(key, from, today).forEach(d -> counted.put(d.day(), d.events()));
+        statistics.eventsPerDay(program, from, today).forEach(d -> counted.put(d.day(), d.events()));
         var days = counted.entrySet().stream()
                 .map(e -> new DayLine(e.getKey().toString(), e.getValue()))
                 .toList();
@@ -72,11 +72,11 @@ class DashboardController {
         rulebooks
                 .inForce(key, clock.instant())
                 .ifPresent(v -> v.rulebook().rules().forEach(r -> titles.put(r.id(), r.title())));
-        var rules = statistics.pointsPerRule(key, from, today).stream()
+        var rules = statistics.pointsPerRule(program, from, today).stream()
                 .map(r -> new RuleLine(r.ruleId(), titles.getOrDefault(r.ruleId(), r.ruleId()), r.points()))
                 .toList();
 
-        var top = statistics.topUsers(key, today.withDayOfMonth(1), today, 10);
+        var top = statistics.topUsers(program, today.withDayOfMonth(1), today, 10);
         var people = accounts.findAll(
                 top.stream().map(PointsStatistics.UserTotal::userId).toList());
         var users = new ArrayList<UserLine>();
