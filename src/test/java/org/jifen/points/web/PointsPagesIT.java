@@ -240,5 +240,10 @@ class PointsPagesIT {
                 .matcher(html);
         assertThat(total.find()).as("the focus-video rule's total").isTrue();
         assertThat(Long.parseLong(total.group(1))).isGreaterThanOrEqualTo(100);
+        var events = java.util.regex.Pattern.compile(
+                        "id=\"day-2026-06-10\">\\s*<td>2026-06-10</td>\\s*<td class=\"text-end\">(\\d+)<")
+                .matcher(html);
+        assertThat(events.find()).as("the events of 2026-06-10").isTrue();
+        assertThat(Long.parseLong(events.group(1))).isGreaterThanOrEqualTo(2);
     }
 }
