@@ -136,6 +136,7 @@ class LearnerPointsController {
             model.addAttribute("outcome", outcome);
         }
         var actions = tryActions(program);
+        model.addAttribute("action", action);
         model.addAttribute(
                 "actionTitle",
                 actions.stream()
