@@ -96,8 +96,13 @@ public class ApiClients {
                 .optional()
                 .filter(c -> c != null)
                 .map(c -> {
-                    jdbc.sql("update account.api_client set last_used_at = ? where id = ?")
-                            .params(Timestamp.from(clock.instant()), c.id())
+                    // at most once a minute: a write (and its fsync) on one row per request would serialize
+                    // every request of the client
+                    var now = clock.instant();
+                    jdbc.sql("""
+                                    update account.api_client set last_used_at = ? where id = ?
+                                    and (last_used_at is null or last_used_at < ?)""")
+                            .params(Timestamp.from(now), c.id(), Timestamp.from(now.minusSeconds(60)))
                             .update();
                     return c;
                 });
