@@ -1,5 +1,7 @@
 package org.jifen.points.domain;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,9 +10,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads an event from its external form ({@code {id, user, action, item?, amount?, attrs?, at}}, as parsed JSON)
- * and rejects bad input one event at a time with a stable code: {@code missing-field}, {@code unknown-field},
- * {@code malformed-time} (not ISO-8601 with an offset), {@code negative-amount}, {@code malformed-field}.
+ * Reads an event from its external form ({@code {id, user, action, item?, amount?, attrs?, at}}, as parsed JSON:
+ * maps, lists, strings, numbers, booleans) and rejects bad input one event at a time with a stable code:
+ * {@code malformed-event} (not an object, an over-long id or item, attributes that are not plain values),
+ * {@code unknown-field}, {@code missing-field}, {@code malformed-time} (not ISO-8601 with an offset),
+ * {@code malformed-amount} (not a whole number), {@code negative-amount}. The simulator and the HTTP API both read
+ * events here, so they answer bad input alike. The user is kept as written; resolving it to an account is the
+ * caller's business.
  */
 public final class EventInput {
 
@@ -23,73 +29,92 @@ public final class EventInput {
         public boolean ok() {
             return event != null;
         }
+
+        static Read rejected(String id, String code) {
+            return new Read(id, null, code);
+        }
     }
 
-    public static Read read(Map<String, Object> raw) {
-        var id = raw.get("id") instanceof String s && !s.isBlank() ? s : null;
-        for (var key : raw.keySet()) {
-            if (!FIELDS.contains(key)) {
-                return new Read(id, null, "unknown-field");
-            }
+    public static Read read(Object input) {
+        if (!(input instanceof Map<?, ?> raw)) {
+            return Read.rejected(null, "malformed-event");
         }
-        if (id == null || id.length() > 100) {
-            return new Read(id, null, id == null ? "missing-field" : "malformed-field");
+        var id = raw.get("id") instanceof String s
+                ? s.strip()
+                : isWhole(raw.get("id")) ? raw.get("id").toString() : null;
+        for (var key : raw.keySet()) {
+            if (!FIELDS.contains(String.valueOf(key))) {
+                return Read.rejected(id, "unknown-field");
+            }
         }
         var user = raw.get("user");
-        if (!(user instanceof String || user instanceof Number)
-                || String.valueOf(user).isBlank()) {
-            return new Read(id, null, "missing-field");
+        var userText = user instanceof String s ? s.strip() : isWhole(user) ? user.toString() : null;
+        var action = text(raw.get("action"));
+        var at = text(raw.get("at"));
+        if (id == null || id.isEmpty() || userText == null || userText.isEmpty() || action == null || at == null) {
+            return Read.rejected(id, "missing-field");
         }
-        if (!(raw.get("action") instanceof String action) || action.isBlank()) {
-            return new Read(id, null, "missing-field");
-        }
-        var item = raw.get("item");
-        if (item != null && !(item instanceof String || item instanceof Number)) {
-            return new Read(id, null, "malformed-field");
-        }
-        Long amount = null;
-        if (raw.get("amount") != null) {
-            if (!(raw.get("amount") instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-                return new Read(id, null, "malformed-field");
-            }
-            if (n.longValue() < 0) {
-                return new Read(id, null, "negative-amount");
-            }
-            amount = n.longValue();
-        }
-        var attrs = new LinkedHashMap<String, String>();
-        if (raw.get("attrs") != null) {
-            if (!(raw.get("attrs") instanceof Map<?, ?> m)) {
-                return new Read(id, null, "malformed-field");
-            }
-            for (var e : m.entrySet()) {
-                if (!(e.getValue() instanceof String
-                        || e.getValue() instanceof Number
-                        || e.getValue() instanceof Boolean)) {
-                    return new Read(id, null, "malformed-field");
-                }
-                attrs.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
-            }
-        }
-        if (!(raw.get("at") instanceof String at)) {
-            return new Read(id, null, raw.get("at") == null ? "missing-field" : "malformed-time");
+        if (id.length() > 100) {
+            return Read.rejected(id, "malformed-event");
         }
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(at.strip()).toInstant();
+            instant = OffsetDateTime.parse(at).toInstant();
         } catch (DateTimeParseException e) {
-            return new Read(id, null, "malformed-time");
+            return Read.rejected(id, "malformed-time");
         }
-        return new Read(
-                id,
-                new LearningEvent(
-                        id,
-                        String.valueOf(user),
-                        action.strip(),
-                        item == null ? null : String.valueOf(item),
-                        amount,
-                        attrs,
-                        instant),
-                null);
+        String item = null;
+        var rawItem = raw.get("item");
+        if (rawItem != null) {
+            if (!(rawItem instanceof String || rawItem instanceof Number)
+                    || String.valueOf(rawItem).length() > 200) {
+                return Read.rejected(id, "malformed-event");
+            }
+            item = String.valueOf(rawItem);
+        }
+        Long amount = null;
+        var rawAmount = raw.get("amount");
+        if (rawAmount != null) {
+            if (!isWhole(rawAmount)
+                    || new BigDecimal(rawAmount.toString()).toBigInteger().bitLength() > 63) {
+                return Read.rejected(id, "malformed-amount");
+            }
+            amount = ((Number) rawAmount).longValue();
+            if (amount < 0) {
+                return Read.rejected(id, "negative-amount");
+            }
+        }
+        var attrs = new LinkedHashMap<String, String>();
+        var rawAttrs = raw.get("attrs");
+        if (rawAttrs != null) {
+            if (!(rawAttrs instanceof Map<?, ?> m)) {
+                return Read.rejected(id, "malformed-event");
+            }
+            for (var e : m.entrySet()) {
+                var v = e.getValue();
+                if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+                    return Read.rejected(id, "malformed-event");
+                }
+                attrs.put(String.valueOf(e.getKey()), String.valueOf(v));
+            }
+        }
+        return new Read(id, new LearningEvent(id, userText, action, item, amount, attrs, instant), null);
+    }
+
+    private static boolean isWhole(Object value) {
+        return switch (value) {
+            case Integer i -> true;
+            case Long l -> true;
+            case Short s -> true;
+            case BigInteger b -> true;
+            case BigDecimal d -> d.stripTrailingZeros().scale() <= 0;
+            case Double d -> d == Math.rint(d) && !d.isInfinite();
+            case Float f -> f == Math.rint(f) && !f.isInfinite();
+            case null, default -> false;
+        };
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s && !s.isBlank() ? s.strip() : null;
     }
 }

@@ -7,18 +7,14 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jifen.account.Accounts;
 import org.jifen.points.Outcome;
 import org.jifen.points.PointsLedger;
+import org.jifen.points.domain.EventInput;
 import org.jifen.points.domain.LearningEvent;
 import org.jifen.shared.MobileNumber;
 import org.jifen.shared.web.Problem;
@@ -27,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Event ingestion for external systems: one event or a batch of up to 1,000, one outcome per event. Input problems
@@ -39,7 +34,6 @@ import tools.jackson.databind.JsonNode;
 class EventsApiController {
 
     static final int MAX_BATCH = 1000;
-    private static final Set<String> FIELDS = Set.of("id", "user", "action", "item", "amount", "attrs", "at");
 
     private final PointsLedger ledger;
     private final Accounts accounts;
@@ -81,43 +75,33 @@ class EventsApiController {
     @ApiResponse(responseCode = "413", description = "More than 1,000 events (problem `events.too-many`)")
     Object record(
             @Parameter(description = "program key, e.g. longgang") @PathVariable String program,
-            @RequestBody JsonNode body) {
-        var single = !body.isArray();
-        var nodes = new ArrayList<JsonNode>();
-        if (single) {
-            nodes.add(body);
-        } else {
-            body.values().forEach(nodes::add);
-        }
-        if (nodes.size() > MAX_BATCH) {
+            @RequestBody Object body) {
+        var single = !(body instanceof List<?>);
+        List<?> inputs = single ? java.util.Collections.singletonList(body) : (List<?>) body;
+        if (inputs.size() > MAX_BATCH) {
             throw new Problem("events.too-many", 413, MAX_BATCH);
         }
-        var parsed = new Parsed[nodes.size()];
+        var reads = new EventInput.Read[inputs.size()];
         var mobiles = new LinkedHashSet<String>();
-        for (int i = 0; i < nodes.size(); i++) {
-            parsed[i] = parse(nodes.get(i));
-            if (parsed[i].mobile != null) {
-                mobiles.add(parsed[i].mobile);
+        for (int i = 0; i < reads.length; i++) {
+            reads[i] = EventInput.read(inputs.get(i));
+            if (reads[i].ok()) {
+                MobileNumber.parse(reads[i].event().user()).ifPresent(m -> mobiles.add(m.value()));
             }
         }
         var ids = mobiles.isEmpty() ? Map.<String, Long>of() : accounts.idsByMobile(mobiles);
         var events = new ArrayList<LearningEvent>();
         var positions = new ArrayList<Integer>();
-        var outcomes = new Outcome[nodes.size()];
-        for (int i = 0; i < parsed.length; i++) {
-            var p = parsed[i];
-            if (p.problem == null && p.mobile != null) {
-                var id = ids.get(p.mobile);
-                if (id == null) {
-                    p.problem = "unknown-user";
-                } else {
-                    p.user = String.valueOf(id);
-                }
-            }
-            if (p.problem != null) {
-                outcomes[i] = new Outcome(p.id, 0, p.problem, List.of(), null);
+        var outcomes = new Outcome[reads.length];
+        for (int i = 0; i < reads.length; i++) {
+            var read = reads[i];
+            var account = read.ok() ? account(read.event().user(), ids) : null;
+            if (!read.ok() || account == null) {
+                outcomes[i] = new Outcome(read.id(), 0, read.ok() ? "unknown-user" : read.rejection(), List.of(), null);
             } else {
-                events.add(new LearningEvent(p.id, p.user, p.action, p.item, p.amount, p.attrs, p.at));
+                var e = read.event();
+                events.add(
+                        new LearningEvent(e.id(), account, e.action(), e.item(), e.amount(), e.attributes(), e.at()));
                 positions.add(i);
             }
         }
@@ -135,6 +119,16 @@ class EventsApiController {
         return single ? out.getFirst() : out;
     }
 
+    /** The account id a user field names: a mobile number (looked up) or an account id; null when neither. */
+    private static String account(String user, Map<String, Long> idsByMobile) {
+        var mobile = MobileNumber.parse(user);
+        if (mobile.isPresent()) {
+            var id = idsByMobile.get(mobile.get().value());
+            return id == null ? null : String.valueOf(id);
+        }
+        return user.matches("[1-9][0-9]{0,17}") ? user : null;
+    }
+
     private static Map<String, Object> view(Outcome o) {
         var m = new java.util.LinkedHashMap<String, Object>();
         m.put("id", o.eventId());
@@ -143,111 +137,5 @@ class EventsApiController {
         m.put("rules", o.rules());
         m.put("rulebookVersion", o.rulebookVersion());
         return m;
-    }
-
-    /** One event as read from JSON, or the first problem found in it. */
-    static final class Parsed {
-        String id;
-        String user;
-        String mobile;
-        String action;
-        String item;
-        Long amount;
-        Map<String, String> attrs = Map.of();
-        Instant at;
-        String problem;
-    }
-
-    static Parsed parse(JsonNode node) {
-        var p = new Parsed();
-        if (!node.isObject()) {
-            p.problem = "malformed-event";
-            return p;
-        }
-        var id = node.get("id");
-        if (id != null && (id.isString() || id.isIntegralNumber())) {
-            p.id = id.asString();
-        }
-        for (var name : node.propertyNames()) {
-            if (!FIELDS.contains(name)) {
-                p.problem = "unknown-field";
-                return p;
-            }
-        }
-        if (p.id == null
-                || p.id.isBlank()
-                || text(node, "action") == null
-                || node.get("user") == null
-                || node.get("user").isNull()
-                || text(node, "at") == null) {
-            p.problem = "missing-field";
-            return p;
-        }
-        if (p.id.length() > 100) {
-            p.problem = "malformed-event";
-            return p;
-        }
-        p.action = text(node, "action");
-        var user = node.get("user");
-        if (user.isIntegralNumber() && user.canConvertToLong() && user.longValue() > 0) {
-            p.user = String.valueOf(user.longValue());
-        } else if (user.isString() && MobileNumber.parse(user.stringValue()).isPresent()) {
-            p.mobile = MobileNumber.parse(user.stringValue()).get().value();
-        } else if (user.isString() && user.stringValue().strip().matches("[0-9]{1,18}")) {
-            p.user = user.stringValue().strip();
-        } else {
-            p.problem = "unknown-user";
-            return p;
-        }
-        try {
-            p.at = OffsetDateTime.parse(text(node, "at")).toInstant();
-        } catch (DateTimeParseException e) {
-            p.problem = "malformed-time";
-            return p;
-        }
-        var item = node.get("item");
-        if (item != null && !item.isNull()) {
-            if (!(item.isString() || item.isNumber()) || item.asString().length() > 200) {
-                p.problem = "malformed-event";
-                return p;
-            }
-            p.item = item.asString();
-        }
-        var amount = node.get("amount");
-        if (amount != null && !amount.isNull()) {
-            if (!amount.isNumber() || !amount.canConvertToExactIntegral() || !amount.canConvertToLong()) {
-                p.problem = "malformed-amount";
-                return p;
-            }
-            if (amount.longValue() < 0) {
-                p.problem = "negative-amount";
-                return p;
-            }
-            p.amount = amount.longValue();
-        }
-        var attrs = node.get("attrs");
-        if (attrs != null && !attrs.isNull()) {
-            if (!attrs.isObject()) {
-                p.problem = "malformed-event";
-                return p;
-            }
-            var m = new HashMap<String, String>();
-            for (var e : attrs.properties()) {
-                if (!(e.getValue().isString()
-                        || e.getValue().isNumber()
-                        || e.getValue().isBoolean())) {
-                    p.problem = "malformed-event";
-                    return p;
-                }
-                m.put(e.getKey(), e.getValue().asString());
-            }
-            p.attrs = m;
-        }
-        return p;
-    }
-
-    private static String text(JsonNode node, String field) {
-        var v = node.get(field);
-        return v != null && v.isString() && !v.stringValue().isBlank() ? v.stringValue() : null;
     }
 }
