@@ -18,6 +18,8 @@ trap 'rm -rf "$work"' EXIT
 "$java" -Djarmode=tools -jar target/jifen.jar extract --destination "$work/app" >/dev/null
 "$java" -XX:AOTCacheOutput="$work/jifen.aot" -Dspring.context.exit=onRefresh -jar "$work/app/jifen.jar" \
   --server.port=0 --jifen.db.data-dir="$work/training/postgres" >"$work/training.log" 2>&1
+# spring.context.exit=onRefresh halts the JVM without shutdown hooks: stop the training run's database here
+pkill -f "postgres -D $work/training/postgres" || true
 
 one_start() { # $1 = mode, $2 = data dir; prints milliseconds from launch to healthy
   local t0 t1 pid

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -150,22 +149,14 @@ public class JdbcPointsLedger implements PointsLedger {
                 .orElseThrow(() -> Problem.notFound("program.not-found", programKey));
     }
 
-    /** The version in force at an instant: one lookup for a single event, the active versions once for a batch. */
+    /**
+     * The version in force at an instant, from the rulebooks' in-memory cache (no database read on this hot path);
+     * events of a batch mostly share their instant's version, so each distinct instant is looked up once.
+     */
     private Function<Instant, Optional<RulebookVersion>> versionsFor(String programKey, List<LearningEvent> events) {
         var books = rulebooks.getObject();
-        if (events.size() == 1) {
-            var at = events.getFirst().at();
-            var one = at == null ? Optional.<RulebookVersion>empty() : books.inForce(programKey, at);
-            return i -> one;
-        }
-        var active = books.versions(programKey).stream()
-                .filter(RulebookVersion::active)
-                .sorted(Comparator.comparing((RulebookVersion v) -> v.rulebook().effectiveFrom())
-                        .reversed())
-                .toList();
-        return at -> active.stream()
-                .filter(v -> !v.rulebook().effectiveFrom().isAfter(at))
-                .findFirst();
+        var memo = new java.util.HashMap<Instant, Optional<RulebookVersion>>();
+        return at -> at == null ? Optional.empty() : memo.computeIfAbsent(at, i -> books.inForce(programKey, i));
     }
 
     private List<Outcome> judgeAndWrite(

