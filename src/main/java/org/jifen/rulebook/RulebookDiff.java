@@ -22,20 +22,8 @@ public record RulebookDiff(
         List<Change> settings, List<PointsRule> added, List<PointsRule> removed, List<RuleChange> changed) {
 
     /** The order in which a rule's fields are compared and shown, as they are written. */
-    public static final List<String> RULE_FIELDS = List.of(
-            "action",
-            "title",
-            "clause",
-            "points",
-            "perMinute",
-            "dailyCap",
-            "weeklyCap",
-            "monthlyCap",
-            "oncePerItem",
-            "atMostPerItem",
-            "firstOfDay",
-            "oneTime",
-            "when");
+    public static final List<String> RULE_FIELDS =
+            RulebookDocument.RULE_FIELDS.subList(1, RulebookDocument.RULE_FIELDS.size());
 
     private static final List<String> SETTINGS = List.of("name", "timeZone", "effectiveFrom", "validUntil");
 

@@ -60,7 +60,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class RulebookDocument {
 
     private static final Set<String> TOP_KEYS = Set.of("name", "timeZone", "effectiveFrom", "validUntil", "rules");
-    private static final Set<String> RULE_KEYS = Set.of(
+    /** The keys of a rule, in the order they are written; every key but {@code id} is a field a diff compares. */
+    public static final List<String> RULE_FIELDS = List.of(
             "id",
             "action",
             "title",
@@ -75,6 +76,8 @@ public final class RulebookDocument {
             "firstOfDay",
             "oneTime",
             "when");
+
+    private static final Set<String> RULE_KEYS = Set.copyOf(RULE_FIELDS);
     private static final String NAME = "[a-z0-9][a-z0-9-]{0,59}";
 
     private RulebookDocument() {}
