@@ -6,10 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jifen.audit.AuditLog;
 import org.jifen.audit.AuditRecord;
 import org.jifen.shared.web.Problem;
@@ -28,6 +31,17 @@ public class ApiClients {
     private final Clock clock;
     private final AuditLog audit;
     private final SecureRandom random;
+
+    /**
+     * Keys verified recently, so that a busy integration does not cost a query per request. A revocation takes
+     * effect at once on this node and within {@link #VERIFIED_FOR} on the others.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private static final Duration VERIFIED_FOR = Duration.ofSeconds(30);
+    private static final int MAX_VERIFIED = 10_000;
+
+    private record Verified(ApiClient client, Instant until) {}
 
     ApiClients(JdbcClient jdbc, Clock clock, AuditLog audit, SecureRandom random) {
         this.jdbc = jdbc;
@@ -62,6 +76,7 @@ public class ApiClients {
         if (n == 0) {
             throw Problem.notFound("api-client.not-found");
         }
+        verified.values().removeIf(v -> v.client().id() == id);
         audit.record(AuditRecord.of("api-client.revoke", "api_client", id).change("active", "revoked"));
     }
 
@@ -86,6 +101,22 @@ public class ApiClients {
         var prefix = key.substring(3, 15);
         var secret = key.substring(16);
         var hash = sha256(secret);
+        var now = clock.instant();
+        var known = verified.get(prefix + hash);
+        if (known != null && now.isBefore(known.until())) {
+            return Optional.of(known.client());
+        }
+        var found = lookUp(prefix, hash);
+        if (found.isPresent()) {
+            if (verified.size() >= MAX_VERIFIED) {
+                verified.clear();
+            }
+            verified.put(prefix + hash, new Verified(found.get(), now.plus(VERIFIED_FOR)));
+        }
+        return found;
+    }
+
+    private Optional<ApiClient> lookUp(String prefix, String hash) {
         return jdbc.sql("select id, name, key_hash from account.api_client where key_prefix = ? and revoked_at is null")
                 .param(prefix)
                 .query((rs, n) -> MessageDigest.isEqual(
