@@ -194,6 +194,8 @@ public class Organizations {
      */
     @Transactional
     public Organization move(long id, long newParentId, SignedInUser actor) {
+        // first the tree, then its rows: everything below is read after any concurrent move has committed
+        rows.lockTreeForMoves(rows.find(id).orElseThrow(() -> notFound(id)).rootId());
         var org = rows.lock(id).orElseThrow(() -> notFound(id));
         rows.lockSubtree(org);
         var newParent = rows.lock(newParentId).orElseThrow(() -> notFound(newParentId));

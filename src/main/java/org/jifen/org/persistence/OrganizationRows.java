@@ -110,6 +110,17 @@ public class OrganizationRows {
     }
 
     /** Locks one organization until the transaction ends. */
+    /**
+     * Serializes moves within one tree until the transaction ends: a move checks for cycles against paths that no
+     * concurrent move can change underneath it.
+     */
+    public void lockTreeForMoves(long rootId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('org.move'), ?::int)")
+                .param((int) rootId)
+                .query(Object.class)
+                .single();
+    }
+
     public Optional<Organization> lock(long id) {
         return jdbc.sql("select " + COLUMNS + " from org.organization where id = ? for update")
                 .param(id)
