@@ -124,4 +124,19 @@ class StaffRolesIT {
                 .getContentAsString();
         assertThat(again).contains("统计平台").doesNotContainPattern("jf_[0-9a-f]{12}_[0-9a-f]{64}");
     }
+
+    @Test
+    @DisplayName("the admin console shows each staff member the cards of their own role")
+    void admin_console_cards_follow_the_role() throws Exception {
+        var security = mvc.perform(get("/admin").session(Sessions.login(mvc, Demo.SECURITY_ADMIN)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(security).contains("/admin/blacklist", "/admin/roles").doesNotContain("/admin/api-clients");
+        var system = mvc.perform(get("/admin").session(Sessions.login(mvc, Demo.SYSTEM_ADMIN)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(system).contains("/admin/api-clients", "/admin/calendar").doesNotContain("/admin/blacklist");
+    }
 }
