@@ -186,15 +186,7 @@ public class JdbcPointsLedger implements PointsLedger {
             return List.of(outcomes);
         }
         // 1. create missing balance rows and lock all of them, in user id order
-        jdbc.sql("""
-                        insert into points.balance (program_id, user_id) select ?, u from unnest(?::bigint[]) u
-                        order by u on conflict do nothing""").params(pid, userIds).update();
-        var balances = new HashMap<Long, long[]>();
-        jdbc.sql("""
-                        select user_id, lifetime, redeemable from points.balance
-                        where program_id = ? and user_id = any(?) order by user_id for update""").params(pid, userIds).query(rs -> {
-            balances.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
-        });
+        var balances = lock(pid, known);
         // 2. outcomes stored for these ids (read under the users' locks: a concurrent retry has committed by now)
         var ids = new LinkedHashSet<String>();
         for (int i = 0; i < events.size(); i++) {
