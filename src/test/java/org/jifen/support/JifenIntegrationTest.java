@@ -17,7 +17,12 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"jifen.db.data-dir=target/it-postgres/data", "jifen.db.clean=true", "jifen.demo.enabled=true"})
+        properties = {
+            "jifen.db.data-dir=target/it-postgres/data",
+            "jifen.db.clean=true",
+            "jifen.content.media-dir=target/it-media",
+            "jifen.demo.enabled=true"
+        })
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 public @interface JifenIntegrationTest {}

@@ -56,7 +56,10 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**",
                                 "/swagger-ui.html",
                                 "/swagger-ui/**",
-                                "/api/v1/public/**")
+                                "/api/v1/public/**",
+                                // published media by their unguessable storage key, and shared items' public pages
+                                "/media/**",
+                                "/s/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

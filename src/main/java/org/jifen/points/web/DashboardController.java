@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jifen.account.Accounts;
 import org.jifen.account.SignedInUser;
 import org.jifen.points.statistics.PointsStatistics;
+import org.jifen.rulebook.ProgramAccess;
 import org.jifen.rulebook.Rulebooks;
 import org.jifen.shared.web.Problem;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -17,6 +17,7 @@ import org.jifen.points.domain.LearningEvent;
 import org.jifen.points.domain.RuleDescriptions;
 import org.jifen.rulebook.PointsRule;
 import org.jifen.rulebook.Program;
+import org.jifen.rulebook.ProgramAccess;
 import org.jifen.rulebook.Rulebooks;
 import org.jifen.shared.web.Problem;
 import org.springframework.format.annotation.DateTimeFormat;

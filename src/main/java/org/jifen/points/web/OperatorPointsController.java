@@ -9,6 +9,7 @@ import org.jifen.audit.AuditLog;
 import org.jifen.audit.AuditRecord;
 import org.jifen.points.PointsLedger;
 import org.jifen.rulebook.Program;
+import org.jifen.rulebook.ProgramAccess;
 import org.jifen.shared.MobileNumber;
 import org.jifen.shared.web.Problem;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,4 +1,4 @@
-package org.jifen.points.web;
+package org.jifen.rulebook;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,30 +6,28 @@ import org.jifen.account.Role;
 import org.jifen.account.SignedInUser;
 import org.jifen.org.Memberships;
 import org.jifen.org.Organizations;
-import org.jifen.rulebook.Program;
-import org.jifen.rulebook.Rulebooks;
 import org.jifen.shared.web.Problem;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see which program's points: a learner the programs of their organizations; staff the programs whose
+ * Who may see which program (its points, its content): a learner the programs of their organizations; staff the programs whose
  * organization lies in the subtree of one of their program-operator grants (or the system admin, every program).
  */
 @Component
-class ProgramAccess {
+public class ProgramAccess {
 
     private final Rulebooks rulebooks;
     private final Memberships memberships;
     private final Organizations organizations;
 
-    ProgramAccess(Rulebooks rulebooks, Memberships memberships, Organizations organizations) {
+    public ProgramAccess(Rulebooks rulebooks, Memberships memberships, Organizations organizations) {
         this.rulebooks = rulebooks;
         this.memberships = memberships;
         this.organizations = organizations;
     }
 
     /** The programs {@code userId} takes part in, through each of their memberships, each once. */
-    List<Program> programsOf(long userId) {
+    public List<Program> programsOf(long userId) {
         var programs = new LinkedHashMap<String, Program>();
         for (var membership : memberships.of(userId)) {
             rulebooks.programsFor(membership.orgId()).forEach(p -> programs.putIfAbsent(p.key(), p));
@@ -37,24 +35,24 @@ class ProgramAccess {
         return List.copyOf(programs.values());
     }
 
-    /** A program of the learner's; {@code points.program-not-found} (404) for any other, so as to reveal nothing. */
-    Program forLearner(String key, long userId) {
+    /** A program of the learner's; {@code program.not-found} (404) for any other, so as to reveal nothing. */
+    public Program forLearner(String key, long userId) {
         return programsOf(userId).stream()
                 .filter(p -> p.key().equals(key))
                 .findFirst()
-                .orElseThrow(() -> Problem.notFound("points.program-not-found", key));
+                .orElseThrow(() -> Problem.notFound("program.not-found", key));
     }
 
-    /** A program the staff member runs; 404 when there is none, {@code points.out-of-scope} (403) when not theirs. */
-    Program forOperator(String key, SignedInUser user) {
-        var program = rulebooks.program(key).orElseThrow(() -> Problem.notFound("points.program-not-found", key));
+    /** A program the staff member runs; 404 when there is none, {@code program.out-of-scope} (403) when not theirs. */
+    public Program forOperator(String key, SignedInUser user) {
+        var program = rulebooks.program(key).orElseThrow(() -> Problem.notFound("program.not-found", key));
         if (!operates(user, program)) {
-            throw Problem.forbidden("points.out-of-scope", key);
+            throw Problem.forbidden("program.out-of-scope", key);
         }
         return program;
     }
 
-    boolean operates(SignedInUser user, Program program) {
+    public boolean operates(SignedInUser user, Program program) {
         if (user.has(Role.SYSTEM_ADMIN) || user.platformWide(Role.PROGRAM_OPERATOR)) {
             return true;
         }
@@ -66,7 +64,7 @@ class ProgramAccess {
     }
 
     /** True when {@code userId} belongs to an organization in the program's subtree. */
-    boolean member(Program program, long userId) {
+    public boolean member(Program program, long userId) {
         return memberships.of(userId).stream()
                 .anyMatch(m -> organizations
                         .find(m.orgId())
