@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Import;
             "jifen.db.data-dir=target/it-postgres/data",
             "jifen.db.clean=true",
             "jifen.content.media-dir=target/it-media",
+            "jifen.points.ingest.port=0",
             "jifen.demo.enabled=true"
         })
 @AutoConfigureMockMvc

@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * the writer waits for one commit to reach the disk, the next group gathers, so many concurrent single-event
  * requests share one fsync. If a group fails as a whole, its events are retried one by one, so that one event's
  * failure is only its own.
+ *
+ * <p>With several writers, each takes the events of its share of users (by user hash): one user's events stay in
+ * order on one writer and writers never wait for each other's balance locks, while one group's commit waits for
+ * the disk the other writers go on judging.
  */
 final class GroupCommit {
 
@@ -27,17 +31,28 @@ final class GroupCommit {
     private record Pending(String programKey, LearningEvent event, CompletableFuture<Outcome> result) {}
 
     private final JdbcPointsLedger ledger;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
+    private final List<Thread> writers = new ArrayList<>();
 
-    GroupCommit(JdbcPointsLedger ledger) {
+    GroupCommit(JdbcPointsLedger ledger, int writerCount) {
+        if (writerCount < 1) {
+            throw new IllegalArgumentException("at least one group-commit writer, not " + writerCount);
+        }
         this.ledger = ledger;
-        this.writer = Thread.ofPlatform().daemon().name("points-group-commit").start(this::run);
+        for (int i = 0; i < writerCount; i++) {
+            var queue = new LinkedBlockingQueue<Pending>();
+            queues.add(queue);
+            writers.add(Thread.ofPlatform()
+                    .daemon()
+                    .name("points-group-commit-" + i)
+                    .start(() -> run(queue)));
+        }
     }
 
     Outcome record(String programKey, LearningEvent event) {
         var pending = new Pending(programKey, event, new CompletableFuture<>());
-        queue.add(pending);
+        var user = event.user() == null ? 0 : event.user().hashCode();
+        queues.get(Math.floorMod(user, queues.size())).add(pending);
         try {
             return pending.result.join();
         } catch (CompletionException e) {
@@ -48,7 +63,7 @@ final class GroupCommit {
         }
     }
 
-    private void run() {
+    private void run(BlockingQueue<Pending> queue) {
         var group = new ArrayList<Pending>();
         while (!Thread.currentThread().isInterrupted()) {
             try {
@@ -92,6 +107,6 @@ final class GroupCommit {
     }
 
     void stop() {
-        writer.interrupt();
+        writers.forEach(Thread::interrupt);
     }
 }

@@ -85,7 +85,8 @@ public class JdbcPointsLedger implements PointsLedger {
             PlatformTransactionManager transactions,
             JsonMapper json,
             @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit:true}")
-                    boolean groupCommit) {
+                    boolean groupCommit,
+            @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit-writers:2}") int writers) {
         this.jdbc = jdbc;
         this.rulebooks = rulebooks;
         this.accounts = accounts;
@@ -95,7 +96,7 @@ public class JdbcPointsLedger implements PointsLedger {
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
-        this.groupCommit = groupCommit ? new GroupCommit(this) : null;
+        this.groupCommit = groupCommit ? new GroupCommit(this, writers) : null;
     }
 
     /**

@@ -7,17 +7,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import org.jifen.account.Accounts;
-import org.jifen.points.Outcome;
-import org.jifen.points.PointsLedger;
-import org.jifen.points.domain.EventInput;
-import org.jifen.points.domain.LearningEvent;
-import org.jifen.shared.MobileNumber;
-import org.jifen.shared.web.Problem;
+import org.jifen.points.ingest.EventIngestion;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,14 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "X-Api-Key")
 class EventsApiController {
 
-    static final int MAX_BATCH = 1000;
+    private final EventIngestion ingestion;
 
-    private final PointsLedger ledger;
-    private final Accounts accounts;
-
-    EventsApiController(PointsLedger ledger, Accounts accounts) {
-        this.ledger = ledger;
-        this.accounts = accounts;
+    EventsApiController(EventIngestion ingestion) {
+        this.ingestion = ingestion;
     }
 
     @PostMapping(
@@ -76,66 +62,6 @@ class EventsApiController {
     Object record(
             @Parameter(description = "program key, e.g. longgang") @PathVariable String program,
             @RequestBody Object body) {
-        var single = !(body instanceof List<?>);
-        List<?> inputs = single ? java.util.Collections.singletonList(body) : (List<?>) body;
-        if (inputs.size() > MAX_BATCH) {
-            throw new Problem("events.too-many", 413, MAX_BATCH);
-        }
-        var reads = new EventInput.Read[inputs.size()];
-        var mobiles = new LinkedHashSet<String>();
-        for (int i = 0; i < reads.length; i++) {
-            reads[i] = EventInput.read(inputs.get(i));
-            if (reads[i].ok()) {
-                MobileNumber.parse(reads[i].event().user()).ifPresent(m -> mobiles.add(m.value()));
-            }
-        }
-        var ids = mobiles.isEmpty() ? Map.<String, Long>of() : accounts.idsByMobile(mobiles);
-        var events = new ArrayList<LearningEvent>();
-        var positions = new ArrayList<Integer>();
-        var outcomes = new Outcome[reads.length];
-        for (int i = 0; i < reads.length; i++) {
-            var read = reads[i];
-            var account = read.ok() ? account(read.event().user(), ids) : null;
-            if (!read.ok() || account == null) {
-                outcomes[i] = new Outcome(read.id(), 0, read.ok() ? "unknown-user" : read.rejection(), List.of(), null);
-            } else {
-                var e = read.event();
-                events.add(
-                        new LearningEvent(e.id(), account, e.action(), e.item(), e.amount(), e.attributes(), e.at()));
-                positions.add(i);
-            }
-        }
-        // a single event goes through group commit: concurrent requests share one transaction
-        var judged = single && events.size() == 1
-                ? List.of(ledger.record(program, events.getFirst()))
-                : ledger.recordAll(program, events);
-        for (int k = 0; k < judged.size(); k++) {
-            outcomes[positions.get(k)] = judged.get(k);
-        }
-        var out = new ArrayList<Map<String, Object>>();
-        for (var o : outcomes) {
-            out.add(view(o));
-        }
-        return single ? out.getFirst() : out;
-    }
-
-    /** The account id a user field names: a mobile number (looked up) or an account id; null when neither. */
-    private static String account(String user, Map<String, Long> idsByMobile) {
-        var mobile = MobileNumber.parse(user);
-        if (mobile.isPresent()) {
-            var id = idsByMobile.get(mobile.get().value());
-            return id == null ? null : String.valueOf(id);
-        }
-        return user.matches("[1-9][0-9]{0,17}") ? user : null;
-    }
-
-    private static Map<String, Object> view(Outcome o) {
-        var m = new java.util.LinkedHashMap<String, Object>();
-        m.put("id", o.eventId());
-        m.put("points", o.points());
-        m.put("reason", o.reason());
-        m.put("rules", o.rules());
-        m.put("rulebookVersion", o.rulebookVersion());
-        return m;
+        return ingestion.ingest(program, body);
     }
 }
