@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jifen.shared.sheets.Csv;
 
 /**
  * The special days of one year as CSV text, one {@code date,kind,name} line per day, for example
  * {@code 2027-01-01,holiday,元旦} or {@code 2027-02-20,makeup_workday,春节}. Blank lines, lines starting with
- * {@code #} and a first line {@code date,kind,name} are ignored.
+ * {@code #} and a first line {@code date,kind,name} are ignored; a name may be quoted as in any CSV (the shared
+ * {@link Csv} reads the fields).
  *
  * <p>Reading checks every line and reports every problem with its line number (DESIGN principle 5): the
  * caller imports the days only when there is none.
@@ -50,28 +52,26 @@ public final class CalendarCsv {
         var days = new ArrayList<SpecialDay>();
         var problems = new ArrayList<LineProblem>();
         Map<LocalDate, Integer> seen = new HashMap<>();
-        String body = text == null ? "" : text.replace("\uFEFF", "");
-        var lines = body.split("\\R", -1);
+        var records = Csv.parse(text == null ? "" : text.replace("\uFEFF", ""));
         boolean first = true;
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = 0; i < records.size(); i++) {
             int lineNo = i + 1;
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+            var fields = records.get(i).stream().map(String::strip).toList();
+            if (fields.stream().allMatch(String::isEmpty) || fields.getFirst().startsWith("#")) {
                 continue;
             }
-            if (first && line.replace(" ", "").equalsIgnoreCase(HEADER)) {
+            if (first && String.join(",", fields).replace(" ", "").equalsIgnoreCase(HEADER)) {
                 first = false;
                 continue;
             }
             first = false;
-            var fields = line.split(",", -1);
-            if (fields.length != 3) {
-                problems.add(new LineProblem(lineNo, "calendar.import.columns", List.of(line)));
+            if (fields.size() != 3) {
+                problems.add(new LineProblem(lineNo, "calendar.import.columns", List.of(String.join(",", fields))));
                 continue;
             }
-            String dateText = fields[0].strip();
-            String kindText = fields[1].strip();
-            String name = fields[2].strip();
+            String dateText = fields.get(0);
+            String kindText = fields.get(1);
+            String name = fields.get(2);
             LocalDate date;
             try {
                 date = LocalDate.parse(dateText);

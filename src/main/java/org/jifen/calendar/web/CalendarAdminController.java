@@ -20,6 +20,7 @@ import org.jifen.calendar.domain.SpecialDay;
 import org.jifen.calendar.editing.CalendarEditing;
 import org.jifen.calendar.persistence.SpecialDayRows;
 import org.jifen.calendar.persistence.SpecialDayRows.StoredDay;
+import org.jifen.shared.sheets.Sheets;
 import org.jifen.shared.web.Problem;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -131,7 +132,7 @@ class CalendarAdminController {
             Locale locale,
             RedirectAttributes redirect)
             throws IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
+        String text = file != null && !file.isEmpty() ? Sheets.decode(file.getBytes()) : csv;
         CalendarCsv.Parsed parsed;
         try {
             parsed = editing.importYear(year, text, reason);

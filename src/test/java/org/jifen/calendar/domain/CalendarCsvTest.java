@@ -73,6 +73,14 @@ class CalendarCsvTest {
     }
 
     @Test
+    @DisplayName("CAL a quoted name may hold a comma, as any spreadsheet writes it")
+    void reads_a_quoted_name() {
+        var parsed = CalendarCsv.parse(2027, "2027-01-01,holiday,\"元旦, 新年\"\r\n");
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.days()).containsExactly(new SpecialDay(LocalDate.of(2027, 1, 1), DayKind.HOLIDAY, "元旦, 新年"));
+    }
+
+    @Test
     @DisplayName("CAL a file without any day is rejected rather than emptying the year")
     void rejects_an_empty_file() {
         assertThat(CalendarCsv.parse(2027, "date,kind,name\n\n").problems())

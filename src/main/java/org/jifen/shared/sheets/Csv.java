@@ -1,15 +1,15 @@
-package org.jifen.org.members.file;
+package org.jifen.shared.sheets;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** RFC 4180 comma-separated values: quoted fields may hold commas, doubled quotes and line breaks. */
-final class Csv {
+public final class Csv {
 
     private Csv() {}
 
     /** One list of fields per record; record i is spreadsheet row i + 1. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         var records = new ArrayList<List<String>>();
         var record = new ArrayList<String>();
         var field = new StringBuilder();
