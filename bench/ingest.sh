@@ -2,8 +2,10 @@
 # Durable ingestion through the HTTP API with the embedded PostgreSQL (fsync on, synchronous_commit on), side by
 # side with Redis (appendonly yes, appendfsync always) doing ZINCRBY, on loopback, in one run. Both sides are driven
 # by C load generators (wrk and redis-benchmark), so that the generator is not what is measured:
-#   jifen single  = wrk, single-event POSTs over 50 connections (group commit), requests/s
-#   jifen batch   = wrk, batches of 1,000 events over 4 connections, events/s
+#   jifen single  = wrk, single-event POSTs over 50 connections (group commit), requests/s, on the main port
+#                   (servlet container, security filter chain, MVC) and on the light ingestion listener
+#                   (jifen.points.ingest.port: the JDK HTTP server, same endpoint and API key)
+#   jifen batch   = wrk, batches of 1,000 events over 4 connections, events/s, on both ports
 #   redis single  = redis-benchmark ZINCRBY, 50 connections, no pipelining
 #   redis pipe    = the same pipelined 16 deep
 # The API key is created the way an admin does: signed in as the demo system admin, on /admin/api-clients.
@@ -19,14 +21,16 @@ install wrk wrk
 install redis-server redis-server
 mvn -B -q -DskipTests package
 port=18081
+iport=18091
 redis_port=16379
 base="http://127.0.0.1:$port"
+ingest="http://127.0.0.1:$iport"
 work=$(mktemp -d)
 pid=""; rpid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$rpid" ] && kill "$rpid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$java" -jar target/jifen.jar --server.port=$port --server.address=127.0.0.1 \
+"$java" -jar target/jifen.jar --server.port=$port --server.address=127.0.0.1 --jifen.points.ingest.port=$iport \
   --jifen.db.data-dir="$work/postgres" >"$work/app.log" 2>&1 &
 pid=$!
 for _ in $(seq 1200); do
@@ -63,14 +67,21 @@ end
 LUA
 }
 script 1 w >"$work/warm.lua"; script 1 s >"$work/single.lua"; script 1000 b >"$work/batch.lua"
+script 1 l >"$work/lsingle.lua"; script 1000 m >"$work/lbatch.lua"; script 1 v >"$work/lwarm.lua"
 rps() { grep 'Requests/sec' | awk '{print $2}'; }
 errors() { grep -E 'Non-2xx|Socket errors' || true; }
 wrk -t2 -c50 -d5s -s "$work/warm.lua" "$base" >/dev/null
+wrk -t2 -c50 -d5s -s "$work/lwarm.lua" "$ingest" >/dev/null
 single_out=$(wrk -t2 -c50 -d"${seconds}s" --timeout 10s -s "$work/single.lua" "$base")
 batch_out=$(wrk -t2 -c4 -d"${seconds}s" --timeout 30s -s "$work/batch.lua" "$base")
-js=$(echo "$single_out" | rps); jb=$(echo "$batch_out" | rps)
-echo "jifen single events, 50 connections: $js requests/s $(echo "$single_out" | errors)"
-echo "jifen batches of 1,000, 4 connections: $jb batches/s $(echo "$batch_out" | errors)"
+lsingle_out=$(wrk -t2 -c50 -d"${seconds}s" --timeout 10s -s "$work/lsingle.lua" "$ingest")
+lbatch_out=$(wrk -t2 -c4 -d"${seconds}s" --timeout 30s -s "$work/lbatch.lua" "$ingest")
+ms=$(echo "$single_out" | rps); mb=$(echo "$batch_out" | rps)
+js=$(echo "$lsingle_out" | rps); jb=$(echo "$lbatch_out" | rps)
+echo "jifen main port, single events, 50 connections: $ms requests/s $(echo "$single_out" | errors)"
+echo "jifen main port, batches of 1,000, 4 connections: $mb batches/s $(echo "$batch_out" | errors)"
+echo "jifen ingestion listener, single events, 50 connections: $js requests/s $(echo "$lsingle_out" | errors)"
+echo "jifen ingestion listener, batches of 1,000, 4 connections: $jb batches/s $(echo "$lbatch_out" | errors)"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 
 redis-server --port $redis_port --bind 127.0.0.1 --dir "$work" --save "" --appendonly yes --appendfsync always \
@@ -81,7 +92,7 @@ rs=$(timeout 300 redis-benchmark -p $redis_port -c 50 -n 200000 -r 100000 -q ZIN
 rp=$(timeout 300 redis-benchmark -p $redis_port -c 50 -n 1000000 -r 100000 -P 16 -q ZINCRBY bench 1 member:__rand_int__ | tr '\r' '\n' | grep -o '[0-9.]* requests per second' | tail -1 | cut -d' ' -f1)
 echo "redis $(redis-server --version | grep -o 'v=[0-9.]*') appendfsync always: ZINCRBY 50 connections ${rs} ops/s; pipelined 16: ${rp} ops/s"
 
-awk -v js="$js" -v jb="$jb" -v rs="$rs" -v rp="$rp" 'BEGIN {
-  printf "ratio single-event jifen/redis: %.2f (goal >= 0.5, stretch >= 1.0)\n", js / rs
+awk -v ms="$ms" -v js="$js" -v jb="$jb" -v rs="$rs" -v rp="$rp" 'BEGIN {
+  printf "ratio single-event jifen/redis: main port %.2f, ingestion listener %.2f (goal >= 0.5, stretch >= 1.0)\n", ms / rs, js / rs
   printf "batch events/s: %d (goal >= 100000); ratio to redis pipelined ops/s: %.2f\n", jb * 1000, jb * 1000 / rp }'
 echo "java: $("$java" -version 2>&1 | head -1); cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
