@@ -22,6 +22,9 @@ public final class ArticleBody {
             .and(new HtmlPolicyBuilder()
                     .allowElements("hr", "figure", "figcaption", "section")
                     .toFactory());
+    private static final Pattern BLOCK_TAG = Pattern.compile(
+            "</?(p|div|br|hr|li|ul|ol|h[1-6]|table|tr|td|th|blockquote|pre|section|figure|figcaption)\\b[^>]*>",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ENTITY =
             Pattern.compile("&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos|nbsp);");
@@ -42,7 +45,8 @@ public final class ArticleBody {
         if (html == null) {
             return "";
         }
-        var noTags = TAG.matcher(html).replaceAll(" ");
+        // block elements separate words; inline ones (strong, a, span) do not
+        var noTags = TAG.matcher(BLOCK_TAG.matcher(html).replaceAll(" ")).replaceAll("");
         var decoded = ENTITY.matcher(noTags).replaceAll(m -> Matcher.quoteReplacement(decode(m.group(1))));
         return SPACE.matcher(decoded).replaceAll(" ").strip();
     }

@@ -10,13 +10,13 @@ import org.jifen.shared.web.Problem.FieldProblem;
 
 /**
  * An item form as the operator typed it: times as {@code yyyy-MM-ddTHH:mm} in the program's time zone (publish
- * time blank = now), tags and a course's video ids as comma-separated text.
+ * time blank = now), tags and a course's video ids as comma-separated text; an unticked focus box is null.
  */
 public record ItemForm(
         String title,
         String channel,
         String tags,
-        boolean focus,
+        Boolean focus,
         String body,
         String summary,
         String publishAt,
@@ -45,8 +45,16 @@ public record ItemForm(
                 }
             }
         }
-        var draft =
-                new ItemDraft(title, channel, ItemDraft.tags(tags), focus, body, summary, publish, unpublish, videos);
+        var draft = new ItemDraft(
+                title,
+                channel,
+                ItemDraft.tags(tags),
+                Boolean.TRUE.equals(focus),
+                body,
+                summary,
+                publish,
+                unpublish,
+                videos);
         problems.addAll(draft.problems(kind));
         return new Parsed(draft, List.copyOf(problems));
     }
