@@ -500,6 +500,41 @@ class ContentCatalogIT {
                         .isEqualTo(90));
     }
 
+    @Test
+    @DisplayName("every operator page renders in Chinese and English, with the demo items listed")
+    void pages_render() throws Exception {
+        var operator = Sessions.login(mvc, Demo.PROGRAM_OPERATOR);
+        var course = jdbc.sql("select min(id) from content.item where program_key = 'longgang' and kind = 'course'")
+                .query(Long.class)
+                .single();
+        var video = catalog.courseVideos(course).getFirst();
+        var paths = List.of(
+                "/admin/content/longgang",
+                "/admin/content/longgang?kind=video&status=published&q=%E5%AE%89%E5%85%A8",
+                "/admin/content/longgang/articles/new",
+                "/admin/content/longgang/videos/new",
+                "/admin/content/longgang/courses/new",
+                "/admin/content/longgang/items/" + course,
+                "/admin/content/longgang/items/" + video,
+                "/admin/content/longgang/settings",
+                "/admin/content/longgang/stats");
+        for (var lang : List.of("zh-CN", "en")) {
+            for (var path : paths) {
+                var html = mvc.perform(get(path).param("lang", lang).session(operator))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+                assertThat(html).as(path).doesNotContain("??");
+            }
+        }
+        mvc.perform(get("/admin/content/longgang/items/" + video).session(operator))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"item-video\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("90")));
+        mvc.perform(get("/admin/content/longgang/items/99999999").session(operator))
+                .andExpect(status().isNotFound());
+    }
+
     private List<Map<String, Object>> audit(String action, long id) {
         return jdbc.sql("select * from audit.audit_entry where action = ? and object_id = ?")
                 .params(action, String.valueOf(id))
