@@ -14,6 +14,8 @@ import java.time.temporal.ChronoUnit;
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
+    private volatile boolean following;
+    private volatile Duration offset = Duration.ZERO;
     private final ZoneId zone;
 
     public MutableClock(Instant start) {
@@ -26,15 +28,28 @@ public final class MutableClock extends Clock {
     }
 
     public void set(Instant instant) {
+        following = false;
         now = instant.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Runs from {@code start} as fast as the system clock, until the next {@link #set}, {@link #advance} or
+     * {@link #reset}: for browser tests in which real time must pass between a page's requests (a video playing),
+     * never for waiting on time.
+     */
+    public void runFrom(Instant start) {
+        offset = Duration.between(Clock.systemUTC().instant(), start);
+        following = true;
+    }
+
     public void advance(Duration d) {
-        now = now.plus(d).truncatedTo(ChronoUnit.MICROS);
+        now = instant().plus(d).truncatedTo(ChronoUnit.MICROS);
+        following = false;
     }
 
     /** Back to following the system clock's current time. */
     public void reset() {
+        following = false;
         now = Clock.systemUTC().instant().truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -50,6 +65,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return following ? Clock.systemUTC().instant().plus(offset).truncatedTo(ChronoUnit.MICROS) : now;
     }
 }
