@@ -1,0 +1,229 @@
+package org.jifen.content.tracking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jifen.content.tracking.domain.Signal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of verified reading and watching: items and settings (read only), sessions, day bitmaps, signals. */
+@Repository
+class TrackingRows {
+
+    private final JdbcClient jdbc;
+
+    TrackingRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An item of the given kind published at {@code now}. */
+    Optional<Item> publishedItem(long id, String kind, Instant now) {
+        return jdbc.sql("""
+                        select id, program_key, coalesce(duration_seconds, 0), focus, coalesce(body_chars, 0)
+                          from content.item
+                         where id = ? and kind = ? and publish_at <= ? and (unpublish_at is null or unpublish_at > ?)""")
+                .params(id, kind, ts(now), ts(now))
+                .query((rs, n) ->
+                        new Item(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4), rs.getInt(5)))
+                .optional();
+    }
+
+    Settings settings(String programKey) {
+        return jdbc.sql("""
+                        select reading_floor_seconds, reading_chars_per_minute, heartbeat_seconds
+                          from content.settings where program_key = ?""")
+                .param(programKey)
+                .query((rs, n) -> new Settings(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+                .optional()
+                .orElse(Settings.DEFAULTS);
+    }
+
+    /** Creates the user's lock row if missing and locks it: serializes all heartbeats of one user. */
+    Instant lockUser(long userId) {
+        jdbc.sql("insert into content.tracking_user (user_id) values (?) on conflict do nothing")
+                .param(userId)
+                .update();
+        return jdbc.sql("select last_reading_beat_at from content.tracking_user where user_id = ? for update")
+                .param(userId)
+                .query((rs, n) -> instant(rs, 1))
+                .optional()
+                .orElse(null);
+    }
+
+    void readingBeatOfUser(long userId, Instant at) {
+        jdbc.sql("update content.tracking_user set last_reading_beat_at = ? where user_id = ?")
+                .params(ts(at), userId)
+                .update();
+    }
+
+    // playback
+
+    void supersedePlaybacks(long userId, Instant now) {
+        jdbc.sql("update content.playback set superseded_at = ? where user_id = ? and superseded_at is null")
+                .params(ts(now), userId)
+                .update();
+    }
+
+    void insertPlayback(String id, long userId, Item item, Instant now) {
+        jdbc.sql("""
+                        insert into content.playback (id, user_id, item_id, program_key, started_at, last_beat_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(id, userId, item.id(), item.programKey(), ts(now), ts(now))
+                .update();
+    }
+
+    /** The user's own playback, locked; empty for an unknown session or someone else's. */
+    Optional<Playback> lockPlayback(String id, long userId) {
+        return jdbc.sql("""
+                        select p.id, p.item_id, p.program_key, p.last_beat_at, p.last_seq, p.last_client_at,
+                               p.superseded_at is not null, p.verified, p.verified_seconds, p.focus_counted_at is not null,
+                               i.duration_seconds, i.focus
+                          from content.playback p join content.item i on i.id = p.item_id
+                         where p.id = ? and p.user_id = ?
+                           for update of p""")
+                .params(id, userId)
+                .query((rs, n) -> new Playback(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        instant(rs, 4),
+                        rs.getLong(5),
+                        instant(rs, 6),
+                        rs.getBoolean(7),
+                        rs.getBytes(8),
+                        rs.getInt(9),
+                        rs.getBoolean(10),
+                        rs.getInt(11),
+                        rs.getBoolean(12)))
+                .optional();
+    }
+
+    void updatePlayback(
+            String id,
+            Instant now,
+            long seq,
+            double position,
+            Instant clientAt,
+            byte[] verified,
+            int verifiedSeconds,
+            boolean focusCounted) {
+        jdbc.sql("""
+                        update content.playback
+                           set last_beat_at = ?, last_seq = ?, last_position = ?, last_client_at = ?, beats = beats + 1,
+                               verified = ?, verified_seconds = ?,
+                               focus_counted_at = case when ? and focus_counted_at is null then ? else focus_counted_at end
+                         where id = ?""")
+                .params(ts(now), seq, position, ts(clientAt), verified, verifiedSeconds, focusCounted, ts(now), id)
+                .update();
+    }
+
+    Optional<byte[]> watchedDay(long userId, long itemId, LocalDate day) {
+        return jdbc.sql("select seconds from content.watched_day where user_id = ? and item_id = ? and day = ?")
+                .params(userId, itemId, day)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
+    void saveWatchedDay(long userId, long itemId, LocalDate day, byte[] seconds, int credited) {
+        jdbc.sql("""
+                        insert into content.watched_day (user_id, item_id, day, seconds, credited)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (user_id, item_id, day) do update
+                           set seconds = excluded.seconds, credited = excluded.credited""").params(userId, itemId, day, seconds, credited).update();
+    }
+
+    // reading
+
+    void insertReading(String id, long userId, Item item, int requiredSeconds, Instant now) {
+        jdbc.sql("""
+                        insert into content.reading (id, user_id, item_id, program_key, started_at, last_beat_at,
+                                                     required_seconds)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, userId, item.id(), item.programKey(), ts(now), ts(now), requiredSeconds)
+                .update();
+    }
+
+    Optional<Reading> lockReading(String id, long userId) {
+        return jdbc.sql("""
+                        select id, item_id, program_key, last_beat_at, last_seq, last_client_at,
+                               round(credited_seconds * 1000)::bigint, required_seconds, counted_at is not null
+                          from content.reading where id = ? and user_id = ? for update""")
+                .params(id, userId)
+                .query((rs, n) -> new Reading(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        instant(rs, 4),
+                        rs.getLong(5),
+                        instant(rs, 6),
+                        rs.getLong(7),
+                        rs.getInt(8),
+                        rs.getBoolean(9)))
+                .optional();
+    }
+
+    void updateReading(String id, Instant now, long seq, Instant clientAt, long creditedMillis, boolean counted) {
+        jdbc.sql("""
+                        update content.reading
+                           set last_beat_at = ?, last_seq = ?, last_client_at = ?, beats = beats + 1,
+                               credited_seconds = ?::numeric / 1000,
+                               counted_at = case when ? and counted_at is null then ? else counted_at end
+                         where id = ?""")
+                .params(ts(now), seq, ts(clientAt), creditedMillis, counted, ts(now), id)
+                .update();
+    }
+
+    // signals
+
+    void reject(long userId, String sessionId, Long itemId, String kind, Signal signal, Instant now) {
+        jdbc.sql("""
+                        insert into content.rejected_heartbeat (user_id, session_id, item_id, kind, reason, detail, at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(userId, sessionId, itemId, kind, signal.reason(), signal.detail(), ts(now))
+                .update();
+    }
+
+    private static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        var t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    record Item(long id, String programKey, int durationSeconds, boolean focus, int bodyChars) {}
+
+    record Settings(int readingFloorSeconds, int readingCharsPerMinute, int heartbeatSeconds) {
+        static final Settings DEFAULTS = new Settings(30, 600, 15);
+    }
+
+    record Playback(
+            String id,
+            long itemId,
+            String programKey,
+            Instant lastBeatAt,
+            long lastSeq,
+            Instant lastClientAt,
+            boolean superseded,
+            byte[] verified,
+            int verifiedSeconds,
+            boolean focusCounted,
+            int durationSeconds,
+            boolean focus) {}
+
+    record Reading(
+            String id,
+            long itemId,
+            String programKey,
+            Instant lastBeatAt,
+            long lastSeq,
+            Instant lastClientAt,
+            long creditedMillis,
+            int requiredSeconds,
+            boolean counted) {}
+}
