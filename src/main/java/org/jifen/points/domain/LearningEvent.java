@@ -11,7 +11,6 @@ import java.util.Map;
  * @param attributes further facts ({@code channel}, {@code correct}, {@code total})
  */
 // exposed: other modules (content) build events for PointsLedger.record
-@org.springframework.modulith.NamedInterface("events")
 public record LearningEvent(
         String id, String user, String action, String item, Long amount, Map<String, String> attributes, Instant at) {
 
