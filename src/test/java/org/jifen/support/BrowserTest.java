@@ -40,6 +40,8 @@ public abstract class BrowserTest {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                // a test starts a video from a script, as a tap would
+                "--autoplay-policy=no-user-gesture-required",
                 "--lang=zh-CN");
         if (System.getProperty("webdriver.chrome.driver") == null) {
             System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");

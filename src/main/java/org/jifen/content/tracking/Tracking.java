@@ -111,7 +111,7 @@ class Tracking {
     }
 
     Answer playbackBeat(long userId, String session, long seq, double position, double from, Instant clientAt) {
-        var pending = tx.execute(s -> {
+        return tx.execute(s -> {
             var now = clock.instant();
             rows.lockUser(userId);
             var p = rows.lockPlayback(session, userId)
@@ -123,7 +123,7 @@ class Tracking {
             var totals = new LinkedHashMap<String, Object>();
             totals.put("verifiedSeconds", p.verifiedSeconds());
             totals.put("duration", p.durationSeconds());
-            return switch (verdict) {
+            var pending = switch (verdict) {
                 case PlaybackPolicy.Paused paused -> {
                     rows.reject(userId, session, p.itemId(), PLAYBACK, paused.signal(), now);
                     totals.put("paused", true);
@@ -161,13 +161,17 @@ class Tracking {
                     var events = new ArrayList<LearningEvent>();
                     var user = String.valueOf(userId);
                     var item = String.valueOf(p.itemId());
-                    if (fresh > 0) {
+                    int minutes = fresh > 0
+                            ? PlaybackPolicy.minutesCompleted(
+                                    rows.addWatchTotal(userId, p.programKey(), day, fresh), fresh)
+                            : 0;
+                    if (minutes > 0) {
                         events.add(new LearningEvent(
                                 "watch:" + session + ":" + seq,
                                 user,
                                 "video-watch",
                                 item,
-                                (long) fresh,
+                                minutes * 60L,
                                 Map.of(),
                                 now));
                     }
@@ -187,8 +191,8 @@ class Tracking {
                     yield new Pending(answer, p.programKey(), events);
                 }
             };
+            return record(pending);
         });
-        return record(pending);
     }
 
     // reading
@@ -208,7 +212,7 @@ class Tracking {
     }
 
     Answer readingBeat(long userId, String session, long seq, Instant clientAt) {
-        var pending = tx.execute(s -> {
+        return tx.execute(s -> {
             var now = clock.instant();
             var userLast = rows.lockUser(userId);
             var r = rows.lockReading(session, userId).orElseThrow(() -> Problem.notFound("tracking.session-not-found"));
@@ -217,7 +221,8 @@ class Tracking {
             totals.put("requiredSeconds", r.requiredSeconds());
             totals.put("counted", r.counted());
             if (seq <= r.lastSeq()) {
-                return pending(200, READING, session, "duplicate", null, 0, totals, r.programKey());
+                return pending(200, READING, session, "duplicate", null, 0, totals, r.programKey())
+                        .answer();
             }
             int heartbeat = rows.settings(r.programKey()).heartbeatSeconds();
             var credit = ReadingPolicy.credit(r.lastBeatAt(), userLast, now, heartbeat);
@@ -256,27 +261,26 @@ class Tracking {
                     credit.creditedMillis() / 1000.0,
                     totals,
                     List.of());
-            return new Pending(answer, r.programKey(), events);
+            return record(new Pending(answer, r.programKey(), events));
         });
-        return record(pending);
     }
 
     // shared
 
-    /** Records the events a committed beat earned; a ledger failure costs the points, never the beat's answer. */
+    /**
+     * Records the events a beat earned in the beat's own transaction (the ledger joins it): one commit per beat, and
+     * a beat is never kept without its points nor the points without the beat. If the ledger fails, the beat rolls
+     * back; the next beat then covers the same span again, since the session's last beat did not move.
+     */
     private Answer record(Pending pending) {
         if (pending.events().isEmpty()) {
             return pending.answer();
         }
         var emitted = new ArrayList<Emitted>();
-        for (var event : pending.events()) {
-            Outcome outcome = null;
-            try {
-                outcome = ledger.record(pending.programKey(), event);
-            } catch (RuntimeException e) {
-                log.warn("Event {} of a verified beat was not recorded", event.id(), e);
-            }
-            emitted.add(new Emitted(event.action(), event.id(), outcome));
+        var outcomes = ledger.recordAll(pending.programKey(), pending.events());
+        for (int i = 0; i < outcomes.size(); i++) {
+            var event = pending.events().get(i);
+            emitted.add(new Emitted(event.action(), event.id(), outcomes.get(i)));
         }
         var a = pending.answer();
         return new Answer(a.status(), a.kind(), a.session(), a.result(), a.reason(), a.credited(), a.totals(), emitted);

@@ -136,6 +136,17 @@ class TrackingRows {
                            set seconds = excluded.seconds, credited = excluded.credited""").params(userId, itemId, day, seconds, credited).update();
     }
 
+    /** Adds fresh verified seconds to the user's total of the program day; answers the new total. */
+    int addWatchTotal(long userId, String programKey, LocalDate day, int fresh) {
+        return jdbc.sql("""
+                        insert into content.watch_total as w (user_id, program_key, day, seconds) values (?, ?, ?, ?)
+                        on conflict (user_id, program_key, day) do update set seconds = w.seconds + excluded.seconds
+                        returning seconds""")
+                .params(userId, programKey, day, fresh)
+                .query(Integer.class)
+                .single();
+    }
+
     // reading
 
     void insertReading(String id, long userId, Item item, int requiredSeconds, Instant now) {

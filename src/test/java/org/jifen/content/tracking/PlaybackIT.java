@@ -92,16 +92,39 @@ class PlaybackIT {
                 .andExpect(jsonPath("$.credited").value(30.0))
                 .andExpect(jsonPath("$.verifiedSeconds").value(30))
                 .andExpect(jsonPath("$.points").value(0))
-                .andExpect(jsonPath("$.events[0].action").value("video-watch"))
-                .andExpect(jsonPath("$.events[0].reason").value("below-whole-minute"))
+                // no whole minute completed yet: nothing for the ledger
+                .andExpect(jsonPath("$.events").isEmpty())
                 .andExpect(jsonPath("$.message").isString());
         advance(30);
         f.beat(u, s, 2, 30, 60)
                 .andExpect(jsonPath("$.credited").value(30.0))
                 .andExpect(jsonPath("$.verifiedSeconds").value(60))
                 .andExpect(jsonPath("$.points").value(2))
-                .andExpect(jsonPath("$.events[0].id").value("watch:" + s + ":2"));
+                .andExpect(jsonPath("$.events[0].id").value("watch:" + s + ":2"))
+                .andExpect(jsonPath("$.events[0].action").value("video-watch"));
         assertThat(ledger.balance("longgang", u.id()).lifetime()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("LG-7.2.4 seconds accumulate over videos: 40 s of one and 20 s of another make a minute")
+    void minutes_accumulate_over_videos() throws Exception {
+        var u = f.learner();
+        long first = f.video(300, false, T0.minusSeconds(3600));
+        long second = f.video(300, false, T0.minusSeconds(3600));
+        var a = f.playback(u, first);
+        advance(40);
+        f.beat(u, a, 1, 0, 40).andExpect(jsonPath("$.points").value(0));
+        var b = f.playback(u, second);
+        advance(20);
+        f.beat(u, b, 1, 0, 20)
+                .andExpect(jsonPath("$.credited").value(20.0))
+                .andExpect(jsonPath("$.points").value(2))
+                .andExpect(jsonPath("$.events[0].id").value("watch:" + b + ":1"));
+        advance(50);
+        f.beat(u, b, 2, 20, 70).andExpect(jsonPath("$.points").value(0));
+        advance(10);
+        f.beat(u, b, 3, 70, 80).andExpect(jsonPath("$.points").value(2));
+        assertThat(ledger.balance("longgang", u.id()).lifetime()).isEqualTo(4);
     }
 
     @Test

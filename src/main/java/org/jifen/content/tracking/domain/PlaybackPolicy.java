@@ -75,4 +75,16 @@ public final class PlaybackPolicy {
     public static int focusThreshold(int durationSeconds) {
         return (int) Math.ceil(durationSeconds * 0.8);
     }
+
+    /**
+     * Whole minutes that the last {@code fresh} seconds completed in a day's verified total (over all videos).
+     * video-watch events carry whole minutes: the per-minute rule (LG-7.2.4) then gives exactly what it would for
+     * every second reported, while a beat that completes no minute has nothing for the ledger.
+     */
+    public static int minutesCompleted(int total, int fresh) {
+        if (fresh < 0 || fresh > total) {
+            throw new IllegalArgumentException("fresh seconds " + fresh + " outside the total " + total);
+        }
+        return total / 60 - (total - fresh) / 60;
+    }
 }

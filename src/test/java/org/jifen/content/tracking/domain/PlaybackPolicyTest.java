@@ -107,4 +107,20 @@ class PlaybackPolicyTest {
         assertThat(copy.contains(20)).isFalse();
         assertThat(SecondSet.of(new byte[0]).size()).isZero();
     }
+
+    @ParameterizedTest(name = "total {0}, fresh {1}: {2} minute(s)")
+    @CsvSource({
+        "30, 30, 0",
+        "60, 30, 1",
+        "59, 59, 0",
+        "60, 60, 1",
+        "125, 15, 1",
+        "135, 15, 0",
+        "600, 600, 10",
+        "61, 1, 0"
+    })
+    @DisplayName("LG-7.2.4 a beat's fresh seconds complete whole minutes of the day's total")
+    void minutes_completed(int total, int fresh, int minutes) {
+        assertThat(PlaybackPolicy.minutesCompleted(total, fresh)).isEqualTo(minutes);
+    }
 }
