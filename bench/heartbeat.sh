@@ -22,7 +22,7 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$java" -jar target/jifen.jar --server.port=$port --server.address=127.0.0.1 \
+"$java" ${JIFEN_JAVA_OPTS:-} -jar target/jifen.jar --server.port=$port --server.address=127.0.0.1 \
   --jifen.db.data-dir="$work/postgres" --jifen.db.port=$db_port >"$work/app.log" 2>&1 &
 pid=$!
 for _ in $(seq 1200); do

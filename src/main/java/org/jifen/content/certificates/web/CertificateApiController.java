@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.List;
 import org.jifen.content.certificates.CertificateImport;
 import org.jifen.shared.Actor;
+import org.jifen.shared.sheets.CellProblemTexts;
 import org.jifen.shared.web.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -88,5 +89,5 @@ class CertificateApiController {
             int recorded,
             long points,
             List<CertificateTexts.ResultLine> results,
-            List<CertificateTexts.ProblemLine> errors) {}
+            List<CellProblemTexts.Line> errors) {}
 }

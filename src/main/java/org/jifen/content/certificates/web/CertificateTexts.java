@@ -3,6 +3,7 @@ package org.jifen.content.certificates.web;
 import java.util.List;
 import org.jifen.content.certificates.CertificateImportResult;
 import org.jifen.content.certificates.domain.RowProblem;
+import org.jifen.shared.sheets.CellProblemTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -12,27 +13,24 @@ import org.springframework.stereotype.Component;
 class CertificateTexts {
 
     private final MessageSource messages;
+    private final CellProblemTexts texts;
 
-    CertificateTexts(MessageSource messages) {
+    CertificateTexts(MessageSource messages, CellProblemTexts texts) {
         this.messages = messages;
+        this.texts = texts;
     }
 
     String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return texts.text(key, args);
     }
 
     String problem(String code, Object... args) {
-        return text("problem." + code, args);
+        return texts.problem(code, args);
     }
 
-    List<ProblemLine> problems(List<RowProblem> problems) {
+    List<CellProblemTexts.Line> problems(List<RowProblem> problems) {
         return problems.stream()
-                .map(p -> new ProblemLine(
-                        p.row(),
-                        p.column(),
-                        text("certificates.column." + p.column()),
-                        p.code(),
-                        problem(p.code(), p.args().toArray())))
+                .map(p -> texts.line(p.row(), p.column(), "certificates.column.", p.code(), p.args()))
                 .toList();
     }
 
@@ -54,9 +52,6 @@ class CertificateTexts {
                                         LocaleContextHolder.getLocale())))
                 .toList();
     }
-
-    /** One bad cell, ready to show or to send. */
-    record ProblemLine(int row, String column, String columnLabel, String code, String message) {}
 
     /** One imported row, ready to show or to send; the mobile number is masked. */
     record ResultLine(

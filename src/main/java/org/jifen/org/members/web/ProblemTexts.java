@@ -2,39 +2,30 @@ package org.jifen.org.members.web;
 
 import java.util.List;
 import org.jifen.org.members.domain.ImportProblem;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.jifen.shared.sheets.CellProblemTexts;
 import org.springframework.stereotype.Component;
 
-/** Turns problem codes into the reader's language. */
+/** Turns problem codes of member imports into the reader's language. */
 @Component
 class ProblemTexts {
 
-    private final MessageSource messages;
+    private final CellProblemTexts texts;
 
-    ProblemTexts(MessageSource messages) {
-        this.messages = messages;
+    ProblemTexts(CellProblemTexts texts) {
+        this.texts = texts;
     }
 
     String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return texts.text(key, args);
     }
 
     String problem(String code, Object... args) {
-        return text("problem." + code, args);
+        return texts.problem(code, args);
     }
 
-    List<RowProblem> rows(List<ImportProblem> problems) {
+    List<CellProblemTexts.Line> rows(List<ImportProblem> problems) {
         return problems.stream()
-                .map(p -> new RowProblem(
-                        p.row(),
-                        p.column(),
-                        text("members.column." + p.column()),
-                        p.code(),
-                        problem(p.code(), p.args().toArray())))
+                .map(p -> texts.line(p.row(), p.column(), "members.column.", p.code(), p.args()))
                 .toList();
     }
-
-    /** One bad cell, ready to show or to send. */
-    record RowProblem(int row, String column, String columnLabel, String code, String message) {}
 }
