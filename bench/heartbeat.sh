@@ -4,7 +4,8 @@
 # threads; org.jifen.content.tracking.bench.HeartbeatLoad) seeds the learners with SQL (bcrypt cost 4, so that
 # signing 10,000 in is cheap), signs each in through the login form and starts a playback of one video, then sends
 # heartbeats open-loop for 15 s of warm-up and the measured seconds, with latencies measured from each beat's
-# scheduled time; then closed loops over 32 and 128 connections for the ceiling.
+# scheduled time, and the server's own quantiles of the same requests (Micrometer, via /actuator/prometheus); then
+# closed loops over 32 and 128 connections for the ceiling.
 # Usage: bench/heartbeat.sh [seconds=60] [users=10000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,8 @@ cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "
 trap cleanup EXIT
 
 "$java" ${JIFEN_JAVA_OPTS:-} -jar target/jifen.jar --server.port=$port --server.address=127.0.0.1 \
-  --jifen.db.data-dir="$work/postgres" --jifen.db.port=$db_port >"$work/app.log" 2>&1 &
+  --jifen.db.data-dir="$work/postgres" --jifen.db.port=$db_port \
+  '--management.metrics.distribution.percentiles.[http.server.requests]=0.5,0.9,0.99' >"$work/app.log" 2>&1 &
 pid=$!
 for _ in $(seq 1200); do
   curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"UP"' && break

@@ -9,7 +9,7 @@
 #   redis single  = redis-benchmark ZINCRBY, 50 connections, no pipelining
 #   redis pipe    = the same pipelined 16 deep
 # The API key is created the way an admin does: signed in as the demo system admin, on /admin/api-clients.
-# Events go to the demo's accounts (ids 2..201), each with a new id and item. Usage: bench/ingest.sh [seconds=10]
+# Extra JVM options for the platform: JIFEN_JAVA_OPTS. Events go to the demo's accounts (ids 2..201), each with a new id and item. Usage: bench/ingest.sh [seconds=10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -30,7 +30,7 @@ pid=""; rpid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$rpid" ] && kill "$rpid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$java" -jar target/jifen.jar --server.port=$port --server.address=127.0.0.1 --jifen.points.ingest.port=$iport \
+"$java" ${JIFEN_JAVA_OPTS:-} -jar target/jifen.jar --server.port=$port --server.address=127.0.0.1 --jifen.points.ingest.port=$iport \
   --jifen.db.data-dir="$work/postgres" >"$work/app.log" 2>&1 &
 pid=$!
 for _ in $(seq 1200); do

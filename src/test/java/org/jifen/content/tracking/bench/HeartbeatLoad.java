@@ -85,6 +85,7 @@ public final class HeartbeatLoad {
         Arrays.sort(latencies);
         double p99 = percentile(latencies, 0.99);
         System.out.printf("p99 < 50 ms: %s%n", p99 < 50 ? "yes" : "NO");
+        System.out.println("the same beats as the server timed them (warm-up included): " + load.serverQuantiles());
 
         for (int connections : new int[] {32, 128}) {
             load.closedLoop(viewers, connections, 20);
@@ -200,6 +201,30 @@ public final class HeartbeatLoad {
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The server's own quantiles of heartbeat requests (Micrometer, from the start of handling to the response), to
+     * tell the time spent in the platform from the time spent waiting for a core in the generator or the kernel.
+     */
+    String serverQuantiles() throws Exception {
+        var text = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        var found = new java.util.TreeMap<String, String>();
+        for (var line : text.split("\n")) {
+            if (line.startsWith("http_server_requests_seconds{")
+                    && line.contains("heartbeats\"")
+                    && line.contains("quantile=")
+                    && line.contains("status=\"200\"")) {
+                var q = line.replaceAll(".*quantile=\"([0-9.]+)\".*", "$1");
+                var v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) * 1000;
+                found.put(q, "p%d %.1f ms".formatted(Math.round(Double.parseDouble(q) * 100), v));
+            }
+        }
+        return found.isEmpty() ? "(no quantiles published)" : String.join(", ", found.values());
     }
 
     /** One truthful heartbeat: the position the player would have now, the run from the previous beat. */
