@@ -1,6 +1,9 @@
 package org.jifen.content.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -266,6 +270,37 @@ class PlaybackIT {
                         .single())
                 .isZero();
         // the owner's beat still credits the whole time
+        f.beat(owner, s, 1, 0, 15).andExpect(jsonPath("$.credited").value(15.0));
+    }
+
+    @Test
+    @DisplayName("a heartbeat without a signed-in session is 401, one without the CSRF token 403; neither counts")
+    void heartbeats_need_the_session_and_csrf() throws Exception {
+        var owner = f.learner();
+        long video = f.video(300, false, T0.minusSeconds(3600));
+        var s = f.playback(owner, video);
+        advance(15);
+        var body = "{\"seq\":1,\"from\":0,\"position\":15}";
+        mvc.perform(post("/api/v1/content/playbacks/" + s + "/heartbeats")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/content/playbacks/" + s + "/heartbeats")
+                        .with(user(owner))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/content/readings/" + s + "/heartbeats")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"seq\":1}"))
+                .andExpect(status().isUnauthorized());
+        assertThat(jdbc.sql("select beats from content.playback where id = ?")
+                        .param(s)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         f.beat(owner, s, 1, 0, 15).andExpect(jsonPath("$.credited").value(15.0));
     }
 
