@@ -6,8 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -19,12 +25,45 @@ import org.springframework.stereotype.Component;
 @Component
 class FileSystemMediaStorage implements MediaStorage {
 
+    private static final Logger log = LoggerFactory.getLogger(FileSystemMediaStorage.class);
+
+    /** An upload staged longer ago than this was abandoned (a stop or crash mid-upload): removed on start. */
+    static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
     private final Path dir;
     private final SecureRandom random;
+    private final Clock clock;
 
-    FileSystemMediaStorage(@Value("${jifen.content.media-dir}") Path dir, SecureRandom random) {
+    FileSystemMediaStorage(@Value("${jifen.content.media-dir}") Path dir, SecureRandom random, Clock clock) {
         this.dir = dir.toAbsolutePath().normalize();
         this.random = random;
+        this.clock = clock;
+    }
+
+    /**
+     * Removes uploads staged before {@link #ABANDONED_AFTER} ago: a stop in the middle of an upload leaves its
+     * staging file behind. Younger ones may belong to another instance sharing the directory, and are kept.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    int removeAbandonedUploads() {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        var before = clock.instant().minus(ABANDONED_AFTER);
+        int removed = 0;
+        try (var staged = Files.newDirectoryStream(dir, "upload-*.part")) {
+            for (var file : staged) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not look for abandoned uploads in {}: {}", dir, e.toString());
+        }
+        if (removed > 0) {
+            log.info("Removed {} abandoned upload(s) older than {} from {}", removed, ABANDONED_AFTER, dir);
+        }
+        return removed;
     }
 
     @Override
