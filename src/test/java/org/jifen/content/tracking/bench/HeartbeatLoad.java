@@ -87,6 +87,19 @@ public final class HeartbeatLoad {
         System.out.printf("p99 < 50 ms: %s%n", p99 < 50 ? "yes" : "NO");
         System.out.println("the same beats as the server timed them (warm-up included): " + load.serverQuantiles());
 
+        // the same open loop from a lean sender, so that the generator takes less of the two cores
+        var raw = new RawBeats(base);
+        raw.openLoop(viewers, rate, 10, null); // warm-up
+        var rawLatencies = new long[(int) (rate * seconds) + 16];
+        var rawErrors = raw.openLoop(viewers, rate, seconds, rawLatencies);
+        report(
+                "open loop %.0f beats/s for %d s, lean sender".formatted(rate, seconds),
+                rawLatencies,
+                rawErrors,
+                seconds);
+        Arrays.sort(rawLatencies);
+        System.out.printf("lean sender p99 < 50 ms: %s%n", percentile(rawLatencies, 0.99) < 50 ? "yes" : "NO");
+
         for (int connections : new int[] {32, 128}) {
             load.closedLoop(viewers, connections, 20);
         }
