@@ -240,20 +240,35 @@ public final class HeartbeatLoad {
         return found.isEmpty() ? "(no quantiles published)" : String.join(", ", found.values());
     }
 
-    /** One truthful heartbeat: the position the player would have now, the run from the previous beat. */
-    HttpResponse<String> beat(Viewer v) throws Exception {
-        String body;
+    /** The body of a truthful heartbeat: the position the player would have now, the run from the previous beat. */
+    static String nextBeat(Viewer v) {
         synchronized (v) {
             double now = Math.min(DURATION, (System.nanoTime() - v.startedNanos) / 1e9);
             v.seq++;
-            body = "{\"seq\":%d,\"from\":%.3f,\"position\":%.3f}".formatted(v.seq, v.position, now);
+            var body = "{\"seq\":%d,\"from\":%.3f,\"position\":%.3f}".formatted(v.seq, v.position, now);
             v.position = now;
+            return body;
         }
-        return post(v.learner, "/api/v1/content/playbacks/" + v.session + "/heartbeats", body);
     }
 
-    /** Beats at a fixed rate, viewer after viewer; latencies (ms × 1000) into {@code out} when given. */
+    HttpResponse<String> beat(Viewer v) throws Exception {
+        return post(v.learner, "/api/v1/content/playbacks/" + v.session + "/heartbeats", nextBeat(v));
+    }
+
+    /** Sends one beat of a viewer; answers the HTTP status. */
+    interface Sender {
+        int send(Viewer v) throws Exception;
+    }
+
     long openLoop(List<Viewer> viewers, double rate, int seconds, long[] out) {
+        return openLoop(viewers, rate, seconds, out, v -> beat(v).statusCode());
+    }
+
+    /**
+     * Beats at a fixed rate, viewer after viewer, each sent by {@code sender} on its own virtual thread; latencies
+     * (µs, from each beat's scheduled time) into {@code out} when given; answers the number of errors.
+     */
+    static long openLoop(List<Viewer> viewers, double rate, int seconds, long[] out, Sender sender) {
         int total = (int) (rate * seconds);
         var errors = new AtomicLong();
         var index = new AtomicInteger();
@@ -269,8 +284,7 @@ public final class HeartbeatLoad {
                 var viewer = viewers.get(i % viewers.size());
                 pool.submit(() -> {
                     try {
-                        var r = beat(viewer);
-                        if (r.statusCode() != 200) {
+                        if (sender.send(viewer) != 200) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {

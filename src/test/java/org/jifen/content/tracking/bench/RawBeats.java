@@ -11,10 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The open loop of {@link HeartbeatLoad} with a lean sender: plain keep-alive sockets and hand-written HTTP/1.1, so
@@ -101,14 +97,7 @@ final class RawBeats {
     }
 
     private byte[] request(HeartbeatLoad.Viewer v) {
-        String body;
-        synchronized (v) {
-            double now = Math.min(HeartbeatLoad.DURATION, (System.nanoTime() - v.startedNanos) / 1e9);
-            v.seq++;
-            body = "{\"seq\":%d,\"from\":%.3f,\"position\":%.3f}".formatted(v.seq, v.position, now);
-            v.position = now;
-        }
-        var bytes = body.getBytes(StandardCharsets.UTF_8);
+        var bytes = HeartbeatLoad.nextBeat(v).getBytes(StandardCharsets.UTF_8);
         var head = "POST /api/v1/content/playbacks/" + v.session + "/heartbeats HTTP/1.1\r\n"
                 + "Host: " + host + ":" + port + "\r\n"
                 + "Cookie: " + v.learner.cookie() + "\r\n"
@@ -120,61 +109,40 @@ final class RawBeats {
         return request;
     }
 
-    /** Beats at a fixed rate, viewer after viewer; latencies (µs) into {@code out} when given; answers errors. */
+    /** One beat on an idle keep-alive connection (a new one when none is idle); answers the status. */
+    int send(HeartbeatLoad.Viewer viewer) throws IOException {
+        var connection = idle.poll();
+        try {
+            if (connection == null) {
+                connection = new Connection();
+            }
+            int status = connection.exchange(request(viewer));
+            if (connection.closing) {
+                connection.close();
+            } else {
+                idle.add(connection);
+            }
+            return status;
+        } catch (IOException | RuntimeException e) {
+            if (connection != null) {
+                connection.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The open loop of {@link HeartbeatLoad#openLoop} over these connections; closes them after. */
     long openLoop(List<HeartbeatLoad.Viewer> viewers, double rate, int seconds, long[] out) {
-        int total = (int) (rate * seconds);
-        var errors = new AtomicLong();
-        var index = new AtomicInteger();
-        long start = System.nanoTime();
-        long interval = (long) (1e9 / rate);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < total; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
+        try {
+            return HeartbeatLoad.openLoop(viewers, rate, seconds, out, this::send);
+        } finally {
+            for (var c = idle.poll(); c != null; c = idle.poll()) {
+                try {
+                    c.close();
+                } catch (IOException ignored) {
+                    // closing anyway
                 }
-                var viewer = viewers.get(i % viewers.size());
-                pool.submit(() -> {
-                    var connection = idle.poll();
-                    try {
-                        if (connection == null) {
-                            connection = new Connection();
-                        }
-                        if (connection.exchange(request(viewer)) != 200) {
-                            errors.incrementAndGet();
-                        }
-                        if (connection.closing) {
-                            connection.close();
-                        } else {
-                            idle.add(connection);
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        errors.incrementAndGet();
-                        if (connection != null) {
-                            try {
-                                connection.close();
-                            } catch (IOException ignored) {
-                                // already broken
-                            }
-                        }
-                    }
-                    if (out != null) {
-                        out[index.getAndIncrement()] = (System.nanoTime() - due) / 1_000;
-                    }
-                });
             }
         }
-        if (out != null && index.get() < out.length) {
-            Arrays.fill(out, index.get(), out.length, -1);
-        }
-        for (var c = idle.poll(); c != null; c = idle.poll()) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
-        return errors.get();
     }
 }
