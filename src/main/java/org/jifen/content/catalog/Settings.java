@@ -1,5 +1,7 @@
 package org.jifen.content.catalog;
 
+import org.jifen.content.tracking.domain.ReadingPolicy;
+
 /**
  * A program's reading and heartbeat settings: an article counts as read after max(floor, chars / charsPerMinute
  * minutes) of verified time; pages send a heartbeat every {@code heartbeatSeconds}.
@@ -10,7 +12,6 @@ public record Settings(int readingFloorSeconds, int charsPerMinute, int heartbea
 
     /** The seconds an article of {@code bodyChars} characters must be open before it counts as read. */
     public int requiredSeconds(int bodyChars) {
-        long byLength = (long) Math.ceil(bodyChars * 60.0 / charsPerMinute);
-        return (int) Math.max(readingFloorSeconds, byLength);
+        return ReadingPolicy.requiredSeconds(bodyChars, readingFloorSeconds, charsPerMinute);
     }
 }

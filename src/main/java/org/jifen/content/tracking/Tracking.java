@@ -9,6 +9,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jifen.content.catalog.Catalog;
+import org.jifen.content.catalog.Item;
+import org.jifen.content.catalog.ItemKind;
 import org.jifen.content.tracking.domain.ClockSkewPolicy;
 import org.jifen.content.tracking.domain.PlaybackPolicy;
 import org.jifen.content.tracking.domain.ReadingPolicy;
@@ -42,6 +45,7 @@ class Tracking {
     static final String READING = "reading";
 
     private final TrackingRows rows;
+    private final Catalog catalog;
     private final ProgramAccess access;
     private final Rulebooks rulebooks;
     private final PointsLedger ledger;
@@ -51,6 +55,7 @@ class Tracking {
 
     Tracking(
             TrackingRows rows,
+            Catalog catalog,
             ProgramAccess access,
             Rulebooks rulebooks,
             PointsLedger ledger,
@@ -58,6 +63,7 @@ class Tracking {
             SecureRandom random,
             PlatformTransactionManager transactions) {
         this.rows = rows;
+        this.catalog = catalog;
         this.access = access;
         this.rulebooks = rulebooks;
         this.ledger = ledger;
@@ -99,8 +105,8 @@ class Tracking {
 
     Started startPlayback(long userId, long itemId) {
         var now = clock.instant();
-        var item = published(itemId, "video", userId, now);
-        var settings = rows.settings(item.programKey());
+        var item = published(itemId, ItemKind.VIDEO, userId, now);
+        var settings = catalog.settings(item.programKey());
         var id = newId();
         tx.executeWithoutResult(s -> {
             rows.lockUser(userId);
@@ -200,10 +206,9 @@ class Tracking {
 
     Started startReading(long userId, long itemId) {
         var now = clock.instant();
-        var item = published(itemId, "article", userId, now);
-        var settings = rows.settings(item.programKey());
-        int required = ReadingPolicy.requiredSeconds(
-                item.bodyChars(), settings.readingFloorSeconds(), settings.readingCharsPerMinute());
+        var item = published(itemId, ItemKind.ARTICLE, userId, now);
+        var settings = catalog.settings(item.programKey());
+        int required = settings.requiredSeconds(item.bodyChars() == null ? 0 : item.bodyChars());
         var id = newId();
         tx.executeWithoutResult(s -> {
             rows.lockUser(userId);
@@ -225,7 +230,7 @@ class Tracking {
             if (seq <= r.lastSeq()) {
                 return pending(200, READING, session, "duplicate", null, 0, totals, r.programKey());
             }
-            int heartbeat = rows.settings(r.programKey()).heartbeatSeconds();
+            int heartbeat = catalog.settings(r.programKey()).heartbeatSeconds();
             var credit = ReadingPolicy.credit(r.lastBeatAt(), userLast, now, heartbeat);
             var signals = new ArrayList<Signal>();
             if (credit.cutByOtherTab()) {
@@ -324,8 +329,9 @@ class Tracking {
     }
 
     /** A published item of the learner's program; 404 for anything else, so as to reveal nothing. */
-    private TrackingRows.Item published(long itemId, String kind, long userId, Instant now) {
-        return rows.publishedItem(itemId, kind, now)
+    private Item published(long itemId, ItemKind kind, long userId, Instant now) {
+        return catalog.find(itemId)
+                .filter(item -> item.kind() == kind && item.publishedAt(now))
                 .filter(item -> learnerOf(item.programKey(), userId))
                 .orElseThrow(() -> Problem.notFound("tracking.item-not-found", itemId));
     }

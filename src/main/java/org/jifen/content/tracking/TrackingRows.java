@@ -6,11 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.jifen.content.catalog.Item;
 import org.jifen.content.tracking.domain.Signal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of verified reading and watching: items and settings (read only), sessions, day bitmaps, signals. */
+/** The SQL of verified reading and watching: sessions, day bitmaps, totals, signals. Items come from the catalog. */
 @Repository
 class TrackingRows {
 
@@ -18,28 +19,6 @@ class TrackingRows {
 
     TrackingRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** An item of the given kind published at {@code now}. */
-    Optional<Item> publishedItem(long id, String kind, Instant now) {
-        return jdbc.sql("""
-                        select id, program_key, coalesce(duration_seconds, 0), focus, coalesce(body_chars, 0)
-                          from content.item
-                         where id = ? and kind = ? and publish_at <= ? and (unpublish_at is null or unpublish_at > ?)""")
-                .params(id, kind, ts(now), ts(now))
-                .query((rs, n) ->
-                        new Item(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4), rs.getInt(5)))
-                .optional();
-    }
-
-    Settings settings(String programKey) {
-        return jdbc.sql("""
-                        select reading_floor_seconds, reading_chars_per_minute, heartbeat_seconds
-                          from content.settings where program_key = ?""")
-                .param(programKey)
-                .query((rs, n) -> new Settings(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
-                .optional()
-                .orElse(Settings.DEFAULTS);
     }
 
     /**
@@ -217,12 +196,6 @@ class TrackingRows {
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         var t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
-    }
-
-    record Item(long id, String programKey, int durationSeconds, boolean focus, int bodyChars) {}
-
-    record Settings(int readingFloorSeconds, int readingCharsPerMinute, int heartbeatSeconds) {
-        static final Settings DEFAULTS = new Settings(30, 600, 15);
     }
 
     record Playback(

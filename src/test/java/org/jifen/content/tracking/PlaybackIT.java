@@ -7,74 +7,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import org.jifen.account.Accounts;
 import org.jifen.content.tracking.domain.Signal;
-import org.jifen.org.Memberships;
-import org.jifen.org.Organizations;
-import org.jifen.points.PointsLedger;
-import org.jifen.support.JifenIntegrationTest;
-import org.jifen.support.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Watching a video: the server credits only verified seconds and emits {@code video-watch} (LG-7.2.4, LG-13). */
-@JifenIntegrationTest
-class PlaybackIT {
+class PlaybackIT extends TrackingIntegration {
 
     static final Instant T0 = Instant.parse("2026-12-01T02:00:00Z"); // 10:00 in Shenzhen
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    Memberships memberships;
-
-    @Autowired
-    Organizations organizations;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    PointsLedger ledger;
-
-    @Autowired
-    Tracking tracking;
-
-    TrackingFixture f;
-
-    @BeforeEach
-    void setUp() {
-        clock.set(T0);
-        f = new TrackingFixture(mvc, accounts, memberships, organizations, jdbc);
-    }
-
-    @AfterEach
-    void tearDown() {
-        clock.reset();
-    }
-
-    void advance(int seconds) {
-        clock.advance(Duration.ofSeconds(seconds));
+    @Override
+    Instant start() {
+        return T0;
     }
 
     @Test
