@@ -8,59 +8,32 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import org.hamcrest.Matchers;
-import org.jifen.account.Accounts;
 import org.jifen.content.HeartbeatSignals;
 import org.jifen.content.tracking.domain.Signal;
-import org.jifen.org.Memberships;
-import org.jifen.org.Organizations;
 import org.jifen.shared.Masking;
 import org.jifen.support.Demo;
-import org.jifen.support.JifenIntegrationTest;
-import org.jifen.support.MutableClock;
 import org.jifen.support.Sessions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Rejected heartbeats as integrity signals for the security admin (LG-13). */
-@JifenIntegrationTest
-class HeartbeatSignalsIT {
+class HeartbeatSignalsIT extends TrackingIntegration {
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    Memberships memberships;
-
-    @Autowired
-    Organizations organizations;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MutableClock clock;
+    static final Instant T0 = Instant.parse("2026-12-10T02:00:00Z");
 
     @Autowired
     HeartbeatSignals signals;
 
-    @AfterEach
-    void tearDown() {
-        clock.reset();
+    @Override
+    Instant start() {
+        return T0;
     }
 
     @Test
     @DisplayName("LG-13 signals are counted per user and reason, shown masked to the security admin only")
     void signals_per_user() throws Exception {
-        var now = Instant.parse("2026-12-10T02:00:00Z");
-        clock.set(now);
-        var f = new TrackingFixture(mvc, accounts, memberships, organizations, jdbc);
+        var now = T0;
         var u = f.learner();
         long video = f.video(60, false, now.minusSeconds(60));
         var s = f.playback(u, video);
@@ -98,7 +71,6 @@ class HeartbeatSignalsIT {
     @Test
     @DisplayName("LG-13 signals are append-only")
     void append_only() {
-        var f = new TrackingFixture(mvc, accounts, memberships, organizations, jdbc);
         var u = f.learner();
         jdbc.sql("""
                         insert into content.rejected_heartbeat (user_id, session_id, kind, reason, at)
