@@ -169,8 +169,7 @@ class Tracking {
                     var user = String.valueOf(userId);
                     var item = String.valueOf(p.itemId());
                     int minutes = fresh > 0
-                            ? PlaybackPolicy.minutesCompleted(
-                                    rows.addWatchTotal(userId, p.programKey(), day, fresh), fresh)
+                            ? PlaybackPolicy.minutesCompleted(rows.watchedOn(userId, p.programKey(), day), fresh)
                             : 0;
                     if (minutes > 0) {
                         events.add(new LearningEvent(

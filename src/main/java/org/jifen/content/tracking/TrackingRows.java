@@ -127,13 +127,13 @@ class TrackingRows {
                            set seconds = excluded.seconds, credited = excluded.credited""").params(userId, itemId, day, seconds, credited).update();
     }
 
-    /** Adds fresh verified seconds to the user's total of the program day; answers the new total. */
-    int addWatchTotal(long userId, String programKey, LocalDate day, int fresh) {
+    /** Seconds of the program's videos credited to the user on a program day, over all videos (the day bitmaps). */
+    int watchedOn(long userId, String programKey, LocalDate day) {
         return jdbc.sql("""
-                        insert into content.watch_total as w (user_id, program_key, day, seconds) values (?, ?, ?, ?)
-                        on conflict (user_id, program_key, day) do update set seconds = w.seconds + excluded.seconds
-                        returning seconds""")
-                .params(userId, programKey, day, fresh)
+                        select coalesce(sum(w.credited), 0)::int from content.watched_day w
+                          join content.item i on i.id = w.item_id
+                         where w.user_id = ? and w.day = ? and i.program_key = ?""")
+                .params(userId, day, programKey)
                 .query(Integer.class)
                 .single();
     }
