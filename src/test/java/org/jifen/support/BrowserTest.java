@@ -91,6 +91,10 @@ public abstract class BrowserTest {
         open("/login");
         type(By.id("mobile"), mobile);
         type(By.id("password"), password);
-        browser.findElement(By.id("login-submit")).click();
+        var submit = browser.findElement(By.id("login-submit"));
+        submit.click();
+        // wait for the answer page (signed in, or the login page again with its error), so that the next
+        // navigation cannot overtake the login's own request
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(submit));
     }
 }
