@@ -30,6 +30,7 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
+    private final KnownIds knownIds = new KnownIds();
 
     Accounts(AccountRows rows, PasswordEncoder passwords, AuditLog audit, Clock clock) {
         this.rows = rows;
@@ -55,9 +56,37 @@ public class Accounts {
         return rows.idsByMobile(mobiles);
     }
 
-    /** The ids among these that are accounts. */
+    /**
+     * The ids among these that are accounts. Ids seen once are remembered (accounts are never deleted), so event
+     * judging asks the database only about ids it has not seen.
+     */
     public java.util.Set<Long> existingIds(Collection<Long> ids) {
-        return rows.existingIds(ids);
+        var found = new java.util.HashSet<Long>();
+        var unseen = new java.util.ArrayList<Long>();
+        for (var id : ids) {
+            if (knownIds.contains(id)) {
+                found.add(id);
+            } else {
+                unseen.add(id);
+            }
+        }
+        if (!unseen.isEmpty()) {
+            var existing = rows.existingIds(unseen);
+            found.addAll(existing);
+            // remembered once committed: an account created in a transaction that rolls back never existed
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                existing.forEach(knownIds::add);
+                            }
+                        });
+            } else {
+                existing.forEach(knownIds::add);
+            }
+        }
+        return found;
     }
 
     /** Mobile numbers among these that already have an account. */

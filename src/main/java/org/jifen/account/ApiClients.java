@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiClients {
 
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("jf_[0-9a-f]{12}_[0-9a-f]{64}");
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditLog audit;
@@ -95,7 +97,7 @@ public class ApiClients {
 
     /** The client a presented key belongs to, if the key is valid and not revoked. */
     public Optional<ApiClient> authenticate(String key) {
-        if (key == null || !key.matches("jf_[0-9a-f]{12}_[0-9a-f]{64}")) {
+        if (key == null || !KEY.matcher(key).matches()) {
             return Optional.empty();
         }
         var prefix = key.substring(3, 15);
