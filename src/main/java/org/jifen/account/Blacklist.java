@@ -75,6 +75,7 @@ public class Blacklist {
         audit.record(AuditRecord.of("account.blacklist-lift", "account", userId)
                 .change("blacklisted", "earning")
                 .because(why));
+        events.publishEvent(new AccountBlacklistLifted(userId));
     }
 
     public boolean contains(long userId) {

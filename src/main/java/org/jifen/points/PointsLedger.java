@@ -13,8 +13,26 @@ public interface PointsLedger {
     /** Judges and records one event (idempotent by event id); the user is an account id. */
     Outcome record(String programKey, LearningEvent event);
 
-    /** Judges and records events in order, one outcome each. */
+    /**
+     * Judges and records one event without holding the caller's thread: the outcome completes after the event's
+     * commit (on the committing thread). Throws {@code program.not-found} at once.
+     */
+    default java.util.concurrent.CompletableFuture<Outcome> recordAsync(String programKey, LearningEvent event) {
+        return java.util.concurrent.CompletableFuture.completedFuture(record(programKey, event));
+    }
+
+    /** Judges and records events in order, one outcome each, in one transaction (the caller's, if any). */
     List<Outcome> recordAll(String programKey, List<LearningEvent> events);
+
+    /**
+     * Judges and records events of many users, one outcome each, the way concurrent single events are: shared out
+     * by user among the writers that commit groups of events, so that one large batch uses every writer and shares
+     * commits with other requests. Each user's events keep their order; the answer comes after every commit. Never
+     * in the caller's transaction.
+     */
+    default List<Outcome> submitAll(String programKey, List<LearningEvent> events) {
+        return recordAll(programKey, events);
+    }
 
     Balance balance(String programKey, long userId);
 

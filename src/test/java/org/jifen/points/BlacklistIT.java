@@ -106,6 +106,36 @@ class BlacklistIT {
         assertThat(audited("account.blacklist-lift", u)).isEqualTo(1);
     }
 
+    @Autowired
+    org.jifen.account.Blacklist blacklist;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    @DisplayName(
+            "LG-14 a blacklisted account's balance row created later (a new program) is blocked too, in the ledger's own transaction and in a caller's; lifting unblocks it")
+    void new_balance_rows_follow_the_blacklist() {
+        long u = TestAccounts.learner(accounts);
+        blacklist.add(TestAccounts.mobile(accounts, u), "刷分");
+        var noRow = "delete from points.balance where user_id = ?";
+        jdbc.sql(noRow).param(u).update();
+        assertThat(ledger.record("longgang", article(u, "n1")).reason()).isEqualTo("blacklisted");
+
+        jdbc.sql(noRow).param(u).update();
+        var inCallersTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .execute(s -> ledger.recordAll("longgang", List.of(article(u, "n2"))));
+        assertThat(inCallersTransaction.getFirst().reason()).isEqualTo("blacklisted");
+
+        blacklist.lift(u, "申诉成立");
+        jdbc.sql(noRow).param(u).update();
+        assertThat(ledger.record("longgang", article(u, "n3")).points()).isEqualTo(5);
+        blacklist.add(TestAccounts.mobile(accounts, u), "再犯");
+        assertThat(ledger.record("longgang", article(u, "n4")).reason()).isEqualTo("blacklisted");
+        blacklist.lift(u, "申诉成立");
+        assertThat(ledger.record("longgang", article(u, "n5")).points()).isEqualTo(5);
+    }
+
     @Test
     @DisplayName("LG-14 only the security admin opens the blacklist")
     void only_security_admin() throws Exception {

@@ -50,11 +50,33 @@ final class GroupCommit {
     }
 
     Outcome record(String programKey, LearningEvent event) {
+        return outcome(submit(programKey, event));
+    }
+
+    /** Queues every event on its user's writer, then waits for all their commits. */
+    List<Outcome> recordAll(String programKey, List<LearningEvent> events) {
+        var results = new ArrayList<CompletableFuture<Outcome>>(events.size());
+        for (var e : events) {
+            results.add(submit(programKey, e));
+        }
+        var outcomes = new ArrayList<Outcome>(events.size());
+        for (var r : results) {
+            outcomes.add(outcome(r));
+        }
+        return outcomes;
+    }
+
+    /** Queues an event on its user's writer; the outcome completes on that writer after the commit. */
+    CompletableFuture<Outcome> submit(String programKey, LearningEvent event) {
         var pending = new Pending(programKey, event, new CompletableFuture<>());
         var user = event.user() == null ? 0 : event.user().hashCode();
         queues.get(Math.floorMod(user, queues.size())).add(pending);
+        return pending.result;
+    }
+
+    private static Outcome outcome(CompletableFuture<Outcome> result) {
         try {
-            return pending.result.join();
+            return result.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -46,6 +46,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,6 +113,22 @@ public class JdbcPointsLedger implements PointsLedger {
         return recordAll(programKey, List.of(event)).getFirst();
     }
 
+    @Override
+    public java.util.concurrent.CompletableFuture<Outcome> recordAsync(String programKey, LearningEvent event) {
+        if (groupCommit == null) {
+            return PointsLedger.super.recordAsync(programKey, event);
+        }
+        program(programKey); // an unknown program fails in the caller's thread
+        return groupCommit.submit(programKey, event);
+    }
+
+    /** Through the group-commit writers when group commit is on; otherwise {@link #recordAll}. */
+    @Override
+    public List<Outcome> submitAll(String programKey, List<LearningEvent> events) {
+        program(programKey); // an unknown program fails in the caller's thread
+        return groupCommit == null ? recordAll(programKey, events) : groupCommit.recordAll(programKey, events);
+    }
+
     @jakarta.annotation.PreDestroy
     void stop() {
         if (groupCommit != null) {
@@ -126,11 +143,15 @@ public class JdbcPointsLedger implements PointsLedger {
             return List.of();
         }
         var versions = versionsFor(programKey, events);
+        // in a caller's transaction, new balance rows are created in it; in our own, in one of their own first
+        var joined = TransactionSynchronizationManager.isActualTransactionActive();
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(s -> judgeAndWrite(program, versions, events));
+                return tx.execute(s -> judgeAndWrite(program, versions, events, joined));
+            } catch (MissingBalances m) {
+                tx.executeWithoutResult(s -> lock(program.id(), m.users));
             } catch (EventRace | PessimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
+                if (attempt >= ATTEMPTS) {
                     throw e;
                 }
             }
@@ -160,8 +181,15 @@ public class JdbcPointsLedger implements PointsLedger {
         return at -> at == null ? Optional.empty() : memo.computeIfAbsent(at, i -> books.inForce(programKey, i));
     }
 
+    /**
+     * One batch in four round trips: lock the users' balance rows; read the stored outcomes of the batch's ids and
+     * the users' tallies in one query; write outcomes, entries, tallies and balances in one statement; commit.
+     */
     private List<Outcome> judgeAndWrite(
-            Program program, Function<Instant, Optional<RulebookVersion>> versionAt, List<LearningEvent> events) {
+            Program program,
+            Function<Instant, Optional<RulebookVersion>> versionAt,
+            List<LearningEvent> events,
+            boolean createMissing) {
         long pid = program.id();
         var outcomes = new Outcome[events.size()];
         var users = new long[events.size()];
@@ -186,33 +214,30 @@ public class JdbcPointsLedger implements PointsLedger {
         if (userIds.length == 0) {
             return List.of(outcomes);
         }
-        // 1. create missing balance rows and lock all of them, in user id order
-        var balances = lock(pid, known);
-        // 2. outcomes stored for these ids (read under the users' locks: a concurrent retry has committed by now)
-        var ids = new LinkedHashSet<String>();
-        for (int i = 0; i < events.size(); i++) {
-            if (outcomes[i] == null) {
-                ids.add(events.get(i).id());
-            }
-        }
-        var stored = new HashMap<String, Outcome>();
-        jdbc.sql("select event_id, outcome::text from points.event_outcome where program_id = ? and event_id = any(?)")
-                .params(pid, ids.toArray(String[]::new))
-                .query(rs -> {
-                    stored.put(rs.getString(1), json.readValue(rs.getString(2), Outcome.class));
-                });
-        // 3. blacklist and tallies
-        var blacklisted = blacklist.among(known);
+        // 1. lock the users' balance rows, in user id order; a user without one yet gets it in a transaction of
+        // its own first (MissingBalances), so that no two batches ever wait for each other's new rows
+        var blocked = createMissing
+                ? lock(pid, known).entrySet().stream()
+                        .filter(e -> e.getValue()[2] == 1)
+                        .map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet())
+                : lockExisting(pid, userIds);
+        // 2. the stored outcomes of these ids (read under the users' locks: a concurrent retry has committed by
+        // now) and the tallies of the days and items the events may need, in one query
         var versions = new RulebookVersion[events.size()];
         var days = new LocalDate[events.size()];
         LocalDate from = null;
         LocalDate to = null;
-        var items = new LinkedHashSet<String>();
+        var ids = new LinkedHashSet<String>();
+        var itemUsers = new ArrayList<Long>();
+        var items = new ArrayList<String>();
+        var pairs = new java.util.HashSet<String>();
         for (int i = 0; i < events.size(); i++) {
-            if (outcomes[i] != null || stored.containsKey(events.get(i).id())) {
+            if (outcomes[i] != null) {
                 continue;
             }
             var e = events.get(i);
+            ids.add(e.id());
             versions[i] = versionAt.apply(e.at()).orElse(null);
             var zone = versions[i] == null
                     ? program.timeZone()
@@ -221,35 +246,58 @@ public class JdbcPointsLedger implements PointsLedger {
             var earliest = UserTally.earliestNeeded(days[i]);
             from = from == null || earliest.isBefore(from) ? earliest : from;
             to = to == null || days[i].isAfter(to) ? days[i] : to;
-            if (e.item() != null) {
+            if (e.item() != null && pairs.add(users[i] + "\u0000" + e.item())) {
+                itemUsers.add(users[i]);
                 items.add(e.item());
             }
         }
+        var stored = new HashMap<String, Outcome>();
         var tallies = new HashMap<Long, UserTally>();
         for (var u : userIds) {
             tallies.put(u, new UserTally());
         }
-        if (from != null) {
-            jdbc.sql("""
-                            select user_id, rule_id, day, points, occurrences, amount from points.rule_day
-                            where program_id = ? and user_id = any(?) and day between ? and ?""").params(pid, userIds, from, to).query(rs -> {
-                tallies.get(rs.getLong(1))
-                        .loadDay(
-                                rs.getString(2),
-                                rs.getObject(3, LocalDate.class),
-                                rs.getInt(4),
-                                rs.getInt(5),
-                                rs.getLong(6));
-            });
-            if (!items.isEmpty()) {
-                jdbc.sql("""
-                                select user_id, award_key, item, times from points.item_award
-                                where program_id = ? and user_id = any(?) and item = any(?)""").params(pid, userIds, items.toArray(String[]::new)).query(rs -> {
-                    tallies.get(rs.getLong(1)).loadItem(rs.getString(2), rs.getString(3), rs.getInt(4));
+        // each key is one probe of a primary key (lateral, "offset 0" keeps it apart), whatever the statistics: with
+        // "= any(array)" a generic plan on a young table compared every row with every element (docs/benchmarks.md)
+        jdbc.sql("""
+                        select 0, 0::bigint, q.e, o.outcome, null::date, 0, 0, 0::bigint
+                        from unnest(?::text[]) as q(e), lateral (
+                            select outcome::text from points.event_outcome
+                            where program_id = ? and event_id = q.e offset 0) o
+                        union all
+                        select 1, q.u, d.rule_id, null, d.day, d.points, d.occurrences, d.amount
+                        from unnest(?::bigint[]) as q(u), lateral (
+                            select rule_id, day, points, occurrences, amount from points.rule_day
+                            where program_id = ? and user_id = q.u and day between ? and ? offset 0) d
+                        union all
+                        select 2, q.u, a.award_key, q.i, null, a.times, 0, 0
+                        from unnest(?::bigint[], ?::text[]) as q(u, i), lateral (
+                            select award_key, times from points.item_award
+                            where program_id = ? and user_id = q.u and item = q.i offset 0) a""")
+                .params(
+                        ids.toArray(String[]::new),
+                        pid,
+                        userIds,
+                        pid,
+                        from,
+                        to,
+                        itemUsers.toArray(Long[]::new),
+                        items.toArray(String[]::new),
+                        pid)
+                .query(rs -> {
+                    switch (rs.getInt(1)) {
+                        case 0 -> stored.put(rs.getString(3), json.readValue(rs.getString(4), Outcome.class));
+                        case 1 ->
+                            tallies.get(rs.getLong(2))
+                                    .loadDay(
+                                            rs.getString(3),
+                                            rs.getObject(5, LocalDate.class),
+                                            rs.getInt(6),
+                                            rs.getInt(7),
+                                            rs.getLong(8));
+                        default -> tallies.get(rs.getLong(2)).loadItem(rs.getString(3), rs.getString(4), rs.getInt(6));
+                    }
                 });
-            }
-        }
-        // 4. judge in order
+        // 3. judge in order
         var actor = actor();
         var entries = new Entries();
         var judged = new LinkedHashMap<String, Outcome>();
@@ -273,7 +321,7 @@ public class JdbcPointsLedger implements PointsLedger {
                 j = Judgement.none(days[i], Reason.OUTSIDE_VALIDITY);
             } else {
                 version = versions[i].version();
-                j = PointsEngine.judge(versions[i].rulebook(), e, tally, blacklisted.contains(users[i]));
+                j = PointsEngine.judge(versions[i].rulebook(), e, tally, blocked.contains(users[i]));
             }
             tally.apply(j);
             var rules = new ArrayList<Outcome.RulePoints>();
@@ -300,110 +348,125 @@ public class JdbcPointsLedger implements PointsLedger {
         if (judged.isEmpty()) {
             return List.of(outcomes);
         }
-        // 5. write: outcomes first (a concurrent first attempt of an id makes this batch retry), then the rest
-        int n = jdbc.sql("""
-                        insert into points.event_outcome (program_id, event_id, user_id, at, outcome)
-                        select ?, e, u, a, o::jsonb from unnest(?::text[], ?::bigint[], ?::timestamptz[], ?::text[])
-                            as t(e, u, a, o)
-                        on conflict do nothing""")
-                .params(
-                        pid,
-                        judged.keySet().toArray(String[]::new),
-                        judged.keySet().stream().map(judgedUser::get).toArray(Long[]::new),
+        // 4. write everything in one statement; outcomes that collide with a concurrent first attempt of an id
+        // make the batch retry (and then read them)
+        var tallyRows = new TallyRows(tallies);
+        var us = deltas.keySet().toArray(Long[]::new);
+        int written = jdbc.sql("""
+                        with o as (
+                            insert into points.event_outcome (program_id, event_id, user_id, at, outcome)
+                            select :pid, e, u, a, o::jsonb
+                            from unnest(:oEvent::text[], :oUser::bigint[], :oAt::timestamptz[], :oOutcome::text[])
+                                as t(e, u, a, o)
+                            on conflict do nothing
+                            returning 1),
+                        e as (
+                            insert into points.ledger_entry (program_id, user_id, kind, lifetime, redeemable, at, day,
+                                rule_id, rulebook_version, event_id, reason, actor_id, actor_label)
+                            select :pid, u, k, l, r, a, d, ru, v, e, re, :actorId, :actorLabel
+                            from unnest(:eUser::bigint[], :eKind::text[], :eLifetime::bigint[], :eRedeemable::bigint[],
+                                :eAt::timestamptz[], :eDay::date[], :eRule::text[], :eVersion::int[], :eEvent::text[],
+                                :eReason::text[]) as t(u, k, l, r, a, d, ru, v, e, re)),
+                        rd as (
+                            insert into points.rule_day (program_id, user_id, rule_id, day, points, occurrences, amount)
+                            select :pid, u, r, d, p, o, a
+                            from unnest(:dUser::bigint[], :dRule::text[], :dDay::date[], :dPoints::int[],
+                                :dOccurrences::int[], :dAmount::bigint[]) as t(u, r, d, p, o, a)
+                            on conflict (program_id, user_id, rule_id, day) do update
+                            set points = excluded.points, occurrences = excluded.occurrences, amount = excluded.amount),
+                        ia as (
+                            insert into points.item_award (program_id, user_id, award_key, item, times)
+                            select :pid, u, k, i, n
+                            from unnest(:iUser::bigint[], :iKey::text[], :iItem::text[], :iTimes::int[]) as t(u, k, i, n)
+                            on conflict (program_id, user_id, award_key, item) do update set times = excluded.times),
+                        b as (
+                            update points.balance b set lifetime = b.lifetime + d.l, redeemable = b.redeemable + d.r
+                            from unnest(:bUser::bigint[], :bLifetime::bigint[], :bRedeemable::bigint[]) as d(u, l, r)
+                            where b.program_id = :pid and b.user_id = d.u)
+                        select count(*) from o""")
+                .param("pid", pid)
+                .param("oEvent", judged.keySet().toArray(String[]::new))
+                .param("oUser", judged.keySet().stream().map(judgedUser::get).toArray(Long[]::new))
+                .param(
+                        "oAt",
                         judged.keySet().stream()
                                 .map(id -> judgedAt.get(id).toString())
-                                .toArray(String[]::new),
+                                .toArray(String[]::new))
+                .param(
+                        "oOutcome",
                         judged.values().stream().map(json::writeValueAsString).toArray(String[]::new))
-                .update();
-        if (n != judged.size()) {
+                .param("actorId", actor == null ? null : actor.actorId(), java.sql.Types.BIGINT)
+                .param("actorLabel", actor == null ? null : actor.actorLabel(), java.sql.Types.VARCHAR)
+                .param("eUser", entries.user.toArray(Long[]::new))
+                .param("eKind", entries.kind.toArray(String[]::new))
+                .param("eLifetime", entries.lifetime.toArray(Long[]::new))
+                .param("eRedeemable", entries.redeemable.toArray(Long[]::new))
+                .param("eAt", entries.at.toArray(String[]::new))
+                .param("eDay", entries.day.toArray(String[]::new))
+                .param("eRule", entries.rule.toArray(String[]::new))
+                .param("eVersion", entries.version.toArray(Integer[]::new))
+                .param("eEvent", entries.event.toArray(String[]::new))
+                .param("eReason", entries.reason.toArray(String[]::new))
+                .param("dUser", tallyRows.du.toArray(Long[]::new))
+                .param("dRule", tallyRows.dr.toArray(String[]::new))
+                .param("dDay", tallyRows.dd.toArray(String[]::new))
+                .param("dPoints", tallyRows.dp.toArray(Integer[]::new))
+                .param("dOccurrences", tallyRows.dOcc.toArray(Integer[]::new))
+                .param("dAmount", tallyRows.da.toArray(Long[]::new))
+                .param("iUser", tallyRows.iu.toArray(Long[]::new))
+                .param("iKey", tallyRows.ik.toArray(String[]::new))
+                .param("iItem", tallyRows.ii.toArray(String[]::new))
+                .param("iTimes", tallyRows.it.toArray(Integer[]::new))
+                .param("bUser", us)
+                .param(
+                        "bLifetime",
+                        java.util.Arrays.stream(us).map(u -> deltas.get(u)[0]).toArray(Long[]::new))
+                .param(
+                        "bRedeemable",
+                        java.util.Arrays.stream(us).map(u -> deltas.get(u)[1]).toArray(Long[]::new))
+                .query(Integer.class)
+                .single();
+        if (written != judged.size()) {
             throw new EventRace();
-        }
-        if (!entries.user.isEmpty()) {
-            entries.write(jdbc, pid, actor);
-        }
-        writeTallies(pid, tallies);
-        if (!deltas.isEmpty()) {
-            var us = deltas.keySet().toArray(Long[]::new);
-            jdbc.sql("""
-                            update points.balance b set lifetime = b.lifetime + d.l, redeemable = b.redeemable + d.r
-                            from unnest(?::bigint[], ?::bigint[], ?::bigint[]) as d(u, l, r)
-                            where b.program_id = ? and b.user_id = d.u""")
-                    .params(
-                            us,
-                            java.util.Arrays.stream(us)
-                                    .map(u -> deltas.get(u)[0])
-                                    .toArray(Long[]::new),
-                            java.util.Arrays.stream(us)
-                                    .map(u -> deltas.get(u)[1])
-                                    .toArray(Long[]::new),
-                            pid)
-                    .update();
         }
         return List.of(outcomes);
     }
 
-    private void writeTallies(long pid, Map<Long, UserTally> tallies) {
-        var du = new ArrayList<Long>();
-        var dr = new ArrayList<String>();
-        var dd = new ArrayList<String>();
-        var dp = new ArrayList<Integer>();
-        var dOcc = new ArrayList<Integer>();
-        var da = new ArrayList<Long>();
-        var iu = new ArrayList<Long>();
-        var ik = new ArrayList<String>();
-        var ii = new ArrayList<String>();
-        var it = new ArrayList<Integer>();
-        tallies.forEach((user, t) -> {
-            for (var key : t.dirtyDays) {
-                int sep = key.indexOf('\u0000');
-                var rule = key.substring(0, sep);
-                var day = LocalDate.parse(key.substring(sep + 1));
-                var cell = t.cell(rule, day);
-                du.add(user);
-                dr.add(rule);
-                dd.add(day.toString());
-                dp.add(cell.points);
-                dOcc.add(cell.occurrences);
-                da.add(cell.amount);
-            }
-            for (var key : t.dirtyItems) {
-                int sep = key.indexOf('\u0000');
-                iu.add(user);
-                ik.add(key.substring(0, sep));
-                ii.add(key.substring(sep + 1));
-                it.add(t.items(key));
-            }
-        });
-        if (!du.isEmpty()) {
-            jdbc.sql("""
-                            insert into points.rule_day (program_id, user_id, rule_id, day, points, occurrences, amount)
-                            select ?, u, r, d, p, o, a
-                            from unnest(?::bigint[], ?::text[], ?::date[], ?::int[], ?::int[], ?::bigint[])
-                                as t(u, r, d, p, o, a)
-                            on conflict (program_id, user_id, rule_id, day) do update
-                            set points = excluded.points, occurrences = excluded.occurrences, amount = excluded.amount""")
-                    .params(
-                            pid,
-                            du.toArray(Long[]::new),
-                            dr.toArray(String[]::new),
-                            dd.toArray(String[]::new),
-                            dp.toArray(Integer[]::new),
-                            dOcc.toArray(Integer[]::new),
-                            da.toArray(Long[]::new))
-                    .update();
-        }
-        if (!iu.isEmpty()) {
-            jdbc.sql("""
-                            insert into points.item_award (program_id, user_id, award_key, item, times)
-                            select ?, u, k, i, n from unnest(?::bigint[], ?::text[], ?::text[], ?::int[]) as t(u, k, i, n)
-                            on conflict (program_id, user_id, award_key, item) do update set times = excluded.times""")
-                    .params(
-                            pid,
-                            iu.toArray(Long[]::new),
-                            ik.toArray(String[]::new),
-                            ii.toArray(String[]::new),
-                            it.toArray(Integer[]::new))
-                    .update();
+    /** The tally cells a batch changed, as columns to write back (absolute values, under the users' locks). */
+    private static final class TallyRows {
+        final List<Long> du = new ArrayList<>();
+        final List<String> dr = new ArrayList<>();
+        final List<String> dd = new ArrayList<>();
+        final List<Integer> dp = new ArrayList<>();
+        final List<Integer> dOcc = new ArrayList<>();
+        final List<Long> da = new ArrayList<>();
+        final List<Long> iu = new ArrayList<>();
+        final List<String> ik = new ArrayList<>();
+        final List<String> ii = new ArrayList<>();
+        final List<Integer> it = new ArrayList<>();
+
+        TallyRows(Map<Long, UserTally> tallies) {
+            tallies.forEach((user, t) -> {
+                for (var key : t.dirtyDays) {
+                    int sep = key.indexOf('\u0000');
+                    var rule = key.substring(0, sep);
+                    var day = LocalDate.parse(key.substring(sep + 1));
+                    var cell = t.cell(rule, day);
+                    du.add(user);
+                    dr.add(rule);
+                    dd.add(day.toString());
+                    dp.add(cell.points);
+                    dOcc.add(cell.occurrences);
+                    da.add(cell.amount);
+                }
+                for (var key : t.dirtyItems) {
+                    int sep = key.indexOf('\u0000');
+                    iu.add(user);
+                    ik.add(key.substring(0, sep));
+                    ii.add(key.substring(sep + 1));
+                    it.add(t.items(key));
+                }
+            });
         }
     }
 
@@ -429,30 +492,6 @@ public class JdbcPointsLedger implements PointsLedger {
             day.add(d.toString());
             rule.add(ruleId);
         }
-
-        void write(JdbcClient jdbc, long pid, Actor actor) {
-            jdbc.sql("""
-                            insert into points.ledger_entry (program_id, user_id, kind, lifetime, redeemable, at, day,
-                                rule_id, rulebook_version, event_id, reason, actor_id, actor_label)
-                            select ?, u, k, l, r, a, d, ru, v, e, re, ?, ?
-                            from unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::date[],
-                                ?::text[], ?::int[], ?::text[], ?::text[]) as t(u, k, l, r, a, d, ru, v, e, re)""")
-                    .params(
-                            pid,
-                            actor == null ? null : actor.actorId(),
-                            actor == null ? null : actor.actorLabel(),
-                            user.toArray(Long[]::new),
-                            kind.toArray(String[]::new),
-                            lifetime.toArray(Long[]::new),
-                            redeemable.toArray(Long[]::new),
-                            at.toArray(String[]::new),
-                            day.toArray(String[]::new),
-                            rule.toArray(String[]::new),
-                            version.toArray(Integer[]::new),
-                            event.toArray(String[]::new),
-                            reason.toArray(String[]::new))
-                    .update();
-        }
     }
 
     /** The input problem of an event, or null when it can be judged. */
@@ -466,10 +505,24 @@ public class JdbcPointsLedger implements PointsLedger {
         if (e.amount() != null && e.amount() < 0) {
             return "negative-amount";
         }
-        if (!e.user().strip().matches("[0-9]{1,18}")) {
+        if (!digits(e.user().strip(), 18)) {
             return "unknown-user";
         }
         return null;
+    }
+
+    /** Whether a text is 1 to {@code max} ASCII digits (a plain loop: this runs for every event). */
+    static boolean digits(String s, int max) {
+        if (s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Outcome rejection(String id, String code) {
@@ -628,6 +681,9 @@ public class JdbcPointsLedger implements PointsLedger {
                 .param(userId)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
                 .list();
+        jdbc.sql("update points.balance set blocked = true where user_id = ?")
+                .param(userId)
+                .update();
         var actor = actor();
         for (var h : held) {
             if (h[1] == 0 && h[2] == 0) {
@@ -641,6 +697,11 @@ public class JdbcPointsLedger implements PointsLedger {
         }
     }
 
+    /**
+     * Creates the balance rows missing among these users and locks all of them, in user id order; returns lifetime,
+     * redeemable and blocked (1 or 0) by user. A new row is blocked when the blacklist lists the user, read under
+     * the row locks, so a blacklisting or lifting in progress either has committed or waits for this transaction.
+     */
     private Map<Long, long[]> lock(long pid, Collection<Long> userIds) {
         var ids = userIds.stream().sorted().toArray(Long[]::new);
         jdbc.sql("""
@@ -648,11 +709,64 @@ public class JdbcPointsLedger implements PointsLedger {
                         order by u on conflict do nothing""").params(pid, ids).update();
         var out = new HashMap<Long, long[]>();
         jdbc.sql("""
-                        select user_id, lifetime, redeemable from points.balance
+                        select user_id, lifetime, redeemable, blocked from points.balance
                         where program_id = ? and user_id = any(?) order by user_id for update""").params(pid, ids).query(rs -> {
-            out.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+            out.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getBoolean(4) ? 1 : 0});
         });
+        var listed = blacklist.among(out.keySet());
+        var changed = out.entrySet().stream()
+                .filter(e -> (e.getValue()[2] == 1) != listed.contains(e.getKey()))
+                .map(Map.Entry::getKey)
+                .toArray(Long[]::new);
+        if (changed.length > 0) {
+            jdbc.sql("""
+                            update points.balance set blocked = not blocked
+                            where program_id = ? and user_id = any(?)""").params(pid, changed).update();
+            for (var u : changed) {
+                out.get(u)[2] ^= 1;
+            }
+        }
         return out;
+    }
+
+    /**
+     * Locks the balance rows of these users (sorted), in one statement, and answers the blocked among them; when
+     * a user has no row yet, throws {@link MissingBalances} without having written anything.
+     */
+    private Set<Long> lockExisting(long pid, Long[] sortedIds) {
+        var blocked = new java.util.HashSet<Long>();
+        var found = new java.util.HashSet<Long>();
+        jdbc.sql("""
+                        select user_id, blocked from points.balance
+                        where program_id = ? and user_id = any(?) order by user_id for update""").params(pid, sortedIds).query(rs -> {
+            found.add(rs.getLong(1));
+            if (rs.getBoolean(2)) {
+                blocked.add(rs.getLong(1));
+            }
+        });
+        if (found.size() < sortedIds.length) {
+            throw new MissingBalances(java.util.Arrays.stream(sortedIds)
+                    .filter(u -> !found.contains(u))
+                    .toList());
+        }
+        return blocked;
+    }
+
+    /** Users of a batch without a balance row yet: they get one in a transaction of its own, then the batch runs. */
+    static final class MissingBalances extends RuntimeException {
+        final List<Long> users;
+
+        MissingBalances(List<Long> users) {
+            super("balance rows to create first", null, false, false);
+            this.users = users;
+        }
+    }
+
+    /** Unblocks a user's balance rows when the blacklisting is lifted (LG-14); the caller's transaction. */
+    void unblock(long userId) {
+        jdbc.sql("update points.balance set blocked = false where user_id = ?")
+                .param(userId)
+                .update();
     }
 
     private LedgerEntry append(
