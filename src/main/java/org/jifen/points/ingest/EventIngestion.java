@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * What both ingestion front ends do with a parsed request body (one event or an array of up to 1,000): read each
  * event, resolve its user (account id or mobile number), judge and record the good ones, and answer one outcome
- * view per event in the order given. A single event goes through group commit, so concurrent requests share one
- * transaction; a batch is one transaction.
+ * view per event in the order given. Events go through group commit: concurrent requests share transactions, and a
+ * batch is shared out by user among the writers (each user's events in order).
  */
 @Component
 public class EventIngestion {
@@ -28,11 +28,50 @@ public class EventIngestion {
 
     private final PointsLedger ledger;
     private final Accounts accounts;
+    private final org.springframework.beans.factory.ObjectProvider<org.jifen.rulebook.Rulebooks> rulebooks;
 
-    EventIngestion(PointsLedger ledger, Accounts accounts) {
+    EventIngestion(
+            PointsLedger ledger,
+            Accounts accounts,
+            org.springframework.beans.factory.ObjectProvider<org.jifen.rulebook.Rulebooks> rulebooks) {
         this.ledger = ledger;
         this.accounts = accounts;
+        this.rulebooks = rulebooks;
     }
+
+    /**
+     * The same answer as {@link #ingest} without holding the caller's thread while the events commit: a single
+     * event of an account id goes straight to group commit; anything that needs a lookup or a batch runs on a virtual
+     * thread. Throws {@code events.too-many} and {@code program.not-found} at once; other failures complete the
+     * future exceptionally.
+     */
+    public java.util.concurrent.CompletableFuture<Object> ingestAsync(String program, Object body) {
+        var books = rulebooks.getIfAvailable();
+        if (books == null || books.program(program).isEmpty()) {
+            throw Problem.notFound("program.not-found", program);
+        }
+        if (!(body instanceof List<?>)) {
+            var read = EventInput.read(body);
+            if (!read.ok()) {
+                var rejected = new Outcome(read.id(), 0, read.rejection(), List.of(), null);
+                return java.util.concurrent.CompletableFuture.completedFuture(view(rejected));
+            }
+            var e = read.event();
+            if (mobile(e.user()) == null) {
+                if (!accountId(e.user())) {
+                    var unknown = new Outcome(read.id(), 0, "unknown-user", List.of(), null);
+                    return java.util.concurrent.CompletableFuture.completedFuture(view(unknown));
+                }
+                return ledger.recordAsync(program, e).thenApply(EventIngestion::view);
+            }
+        } else if (((List<?>) body).size() > MAX_BATCH) {
+            throw new Problem("events.too-many", 413, MAX_BATCH);
+        }
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> ingest(program, body), LOOKUPS);
+    }
+
+    private static final java.util.concurrent.Executor LOOKUPS =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     /**
      * The outcome views for a parsed JSON body: a map for an object, a list for an array. Throws
@@ -45,11 +84,15 @@ public class EventIngestion {
             throw new Problem("events.too-many", 413, MAX_BATCH);
         }
         var reads = new EventInput.Read[inputs.size()];
+        var mobileOf = new MobileNumber[reads.length];
         var mobiles = new LinkedHashSet<String>();
         for (int i = 0; i < reads.length; i++) {
             reads[i] = EventInput.read(inputs.get(i));
             if (reads[i].ok()) {
-                MobileNumber.parse(reads[i].event().user()).ifPresent(m -> mobiles.add(m.value()));
+                mobileOf[i] = mobile(reads[i].event().user());
+                if (mobileOf[i] != null) {
+                    mobiles.add(mobileOf[i].value());
+                }
             }
         }
         var ids = mobiles.isEmpty() ? Map.<String, Long>of() : accounts.idsByMobile(mobiles);
@@ -58,7 +101,7 @@ public class EventIngestion {
         var outcomes = new Outcome[reads.length];
         for (int i = 0; i < reads.length; i++) {
             var read = reads[i];
-            var account = read.ok() ? account(read.event().user(), ids) : null;
+            var account = read.ok() ? account(read.event().user(), mobileOf[i], ids) : null;
             if (!read.ok() || account == null) {
                 outcomes[i] = new Outcome(read.id(), 0, read.ok() ? "unknown-user" : read.rejection(), List.of(), null);
             } else {
@@ -70,7 +113,7 @@ public class EventIngestion {
         }
         var judged = single && events.size() == 1
                 ? List.of(ledger.record(program, events.getFirst()))
-                : ledger.recordAll(program, events);
+                : ledger.submitAll(program, events);
         for (int k = 0; k < judged.size(); k++) {
             outcomes[positions.get(k)] = judged.get(k);
         }
@@ -81,14 +124,38 @@ public class EventIngestion {
         return single ? out.getFirst() : out;
     }
 
+    /**
+     * The mobile number a user field names, or null. Up to 10 digits cannot be a mainland mobile number (11 digits),
+     * so account ids skip the phone number library, which costs more than judging the event.
+     */
+    private static MobileNumber mobile(String user) {
+        if (user.length() <= 10 && accountId(user)) {
+            return null;
+        }
+        return MobileNumber.parse(user).orElse(null);
+    }
+
     /** The account id a user field names: a mobile number (looked up) or an account id; null when neither. */
-    private static String account(String user, Map<String, Long> idsByMobile) {
-        var mobile = MobileNumber.parse(user);
-        if (mobile.isPresent()) {
-            var id = idsByMobile.get(mobile.get().value());
+    private static String account(String user, MobileNumber mobile, Map<String, Long> idsByMobile) {
+        if (mobile != null) {
+            var id = idsByMobile.get(mobile.value());
             return id == null ? null : String.valueOf(id);
         }
-        return user.matches("[1-9][0-9]{0,17}") ? user : null;
+        return accountId(user) ? user : null;
+    }
+
+    /** 1 to 18 digits without a leading zero. */
+    private static boolean accountId(String user) {
+        if (user.isEmpty() || user.length() > 18 || user.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < user.length(); i++) {
+            char c = user.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, Object> view(Outcome o) {

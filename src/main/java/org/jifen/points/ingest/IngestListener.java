@@ -1,14 +1,38 @@
 package org.jifen.points.ingest;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import org.jifen.account.ApiClients;
 import org.jifen.shared.web.Problem;
@@ -22,11 +46,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The events endpoint on a port of its own, served by the JDK's HTTP server outside the servlet container, the
- * security filter chain and MVC: for integrations that post many single events, where that stack costs more CPU
- * per request than judging and recording the event (docs/benchmarks.md). Same path, body, API key and answers as
- * {@code POST /api/v1/programs/{program}/events} on the main port; nothing else is served here. Off unless
+ * The events endpoint on a port of its own, served by Netty outside the servlet container, the security filter chain
+ * and MVC: for integrations that post many single events, where a thread-per-request stack costs more CPU per
+ * request than judging and recording the event (docs/benchmarks.md, ADR 0006). Same path, body, API key and answers
+ * as {@code POST /api/v1/programs/{program}/events} on the main port; nothing else is served here. Off unless
  * {@code jifen.points.ingest.port} is set (0 picks a free port).
+ *
+ * <p>No thread waits for a commit: a single event is handed to group commit and its answer is written when the
+ * commit completes; a connection reads its next request only after answering the previous one, so answers keep
+ * their order.
  */
 @Component
 public class IngestListener implements SmartLifecycle {
@@ -42,8 +70,9 @@ public class IngestListener implements SmartLifecycle {
     private final MessageSource messages;
     private final Integer port;
     private final String address;
-    private HttpServer server;
-    private ExecutorService executor;
+    private final int threads;
+    private EventLoopGroup group;
+    private Channel server;
 
     IngestListener(
             EventIngestion ingestion,
@@ -51,18 +80,20 @@ public class IngestListener implements SmartLifecycle {
             JsonMapper json,
             MessageSource messages,
             @Value("${jifen.points.ingest.port:#{null}}") Integer port,
-            @Value("${jifen.points.ingest.address:${server.address:0.0.0.0}}") String address) {
+            @Value("${jifen.points.ingest.address:${server.address:0.0.0.0}}") String address,
+            @Value("${jifen.points.ingest.threads:1}") int threads) {
         this.ingestion = ingestion;
         this.apiClients = apiClients;
         this.json = json;
         this.messages = messages;
         this.port = port;
         this.address = address;
+        this.threads = threads;
     }
 
     /** The port listened on, or -1 when the listener is off. */
     public int port() {
-        return server == null ? -1 : server.getAddress().getPort();
+        return server == null ? -1 : ((InetSocketAddress) server.localAddress()).getPort();
     }
 
     @Override
@@ -70,15 +101,30 @@ public class IngestListener implements SmartLifecycle {
         if (port == null || port < 0) {
             return;
         }
+        group = new MultiThreadIoEventLoopGroup(Math.max(1, threads), NioIoHandler.newFactory());
+        var handler = new Handler();
         try {
-            server = HttpServer.create(new InetSocketAddress(address, port), 1024);
-        } catch (IOException e) {
+            server = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline().addLast(new HttpServerCodec(), new Aggregator(), handler);
+                        }
+                    })
+                    .bind(address, port)
+                    .sync()
+                    .channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding " + address + ":" + port, e);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully();
             throw new IllegalStateException("cannot listen for events on " + address + ":" + port, e);
         }
-        executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
         log.info(
                 "Event ingestion listening on {}:{} (POST /api/v1/programs/<program>/events with X-Api-Key)",
                 address,
@@ -88,8 +134,9 @@ public class IngestListener implements SmartLifecycle {
     @Override
     public void stop() {
         if (server != null) {
-            server.stop(1);
-            executor.close();
+            server.close().syncUninterruptibly();
+            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS)
+                    .syncUninterruptibly();
             server = null;
         }
     }
@@ -99,85 +146,139 @@ public class IngestListener implements SmartLifecycle {
         return server != null;
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        // closed after the catch clauses, which answer on it (try-with-resources would close it before them)
-        try (exchange) {
-            answer(exchange);
+    /** Collects a request's body up to {@link #MAX_BODY}; a larger one is answered with a problem and closed. */
+    private final class Aggregator extends HttpObjectAggregator {
+        Aggregator() {
+            super(MAX_BODY);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            var locale = locale(oversized.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
+            var path = oversized instanceof io.netty.handler.codec.http.HttpRequest r ? r.uri() : "/";
+            write(ctx, problem(413, "events.body-too-large", locale, path, MAX_BODY / 1024 / 1024), false);
         }
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        var locale = locale(exchange.getRequestHeaders().getFirst("Accept-Language"));
-        try {
-            // read the body before answering anything, so that the connection can be kept alive
-            var body = read(exchange.getRequestBody());
-            var path = PATH.matcher(exchange.getRequestURI().getPath());
-            if (!path.matches()) {
-                problem(exchange, 404, "not-found", locale);
-                return;
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().add("Allow", "POST");
-                problem(exchange, 405, "method-not-allowed", locale);
-                return;
-            }
-            var type = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-                problem(exchange, 415, "unsupported-media-type", locale);
-                return;
-            }
-            if (apiClients
-                    .authenticate(exchange.getRequestHeaders().getFirst("X-Api-Key"))
-                    .isEmpty()) {
-                problem(exchange, 401, "api-key.invalid", locale);
-                return;
-            }
-            if (body == null) {
-                problem(exchange, 413, "events.body-too-large", locale, MAX_BODY / 1024 / 1024);
-                return;
-            }
-            Object parsed;
+    @ChannelHandler.Sharable
+    private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            var keepAlive = HttpUtil.isKeepAlive(request);
+            var locale = locale(request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
+            var uri = new QueryStringDecoder(request.uri()).path();
+            ctx.channel().config().setAutoRead(false); // the next request waits for this answer
             try {
-                parsed = json.readValue(body, Object.class);
-            } catch (JacksonException e) {
-                problem(exchange, 400, "malformed-request", locale);
-                return;
+                var path = PATH.matcher(uri);
+                if (!path.matches()) {
+                    write(ctx, problem(404, "not-found", locale, uri), keepAlive);
+                    return;
+                }
+                if (!HttpMethod.POST.equals(request.method())) {
+                    var answer = problem(405, "method-not-allowed", locale, uri);
+                    answer.headers().set(HttpHeaderNames.ALLOW, "POST");
+                    write(ctx, answer, keepAlive);
+                    return;
+                }
+                var type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+                if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+                    write(ctx, problem(415, "unsupported-media-type", locale, uri), keepAlive);
+                    return;
+                }
+                if (apiClients.authenticate(request.headers().get("X-Api-Key")).isEmpty()) {
+                    write(ctx, problem(401, "api-key.invalid", locale, uri), keepAlive);
+                    return;
+                }
+                Object parsed;
+                try (var in = new ByteBufInputStream(request.content())) {
+                    parsed = json.readValue((java.io.InputStream) in, Object.class);
+                } catch (JacksonException | java.io.IOException e) {
+                    write(ctx, problem(400, "malformed-request", locale, uri), keepAlive);
+                    return;
+                }
+                ingestion.ingestAsync(path.group(1), parsed).whenComplete((answer, failure) -> {
+                    if (failure == null) {
+                        write(ctx, ok(answer), keepAlive);
+                    } else {
+                        write(ctx, failed(failure, locale, uri), keepAlive);
+                    }
+                });
+            } catch (RuntimeException e) {
+                write(ctx, failed(e, locale, uri), keepAlive);
             }
-            var answer = ingestion.ingest(path.group(1), parsed);
-            send(exchange, 200, "application/json", json.writeValueAsBytes(answer));
-        } catch (Problem p) {
-            problem(exchange, p.status(), p.code(), locale, p.args());
-        } catch (RuntimeException e) {
-            log.error("Event ingestion failed on {}", exchange.getRequestURI().getPath(), e);
-            problem(exchange, 500, "internal", locale);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            log.debug("Event ingestion connection failed: {}", cause.toString());
+            ctx.close();
         }
     }
 
-    /** The whole body, or null when it is larger than {@link #MAX_BODY} (then the rest is skipped). */
-    private static byte[] read(InputStream in) throws IOException {
-        var bytes = in.readNBytes(MAX_BODY + 1);
-        if (bytes.length > MAX_BODY) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return null;
+    private DefaultFullHttpResponse failed(Throwable failure, Locale locale, String uri) {
+        var cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof Problem p) {
+            return problem(p.status(), p.code(), locale, uri, p.args());
         }
-        return bytes;
+        log.error("Event ingestion failed on {}", uri, cause);
+        return problem(500, "internal", locale, uri);
     }
 
-    private void problem(HttpExchange exchange, int status, String code, Locale locale, Object... args)
-            throws IOException {
+    private DefaultFullHttpResponse ok(Object answer) {
+        return response(200, "application/json", json.writeValueAsBytes(answer));
+    }
+
+    private DefaultFullHttpResponse problem(int status, String code, Locale locale, String uri, Object... args) {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", TYPE_BASE + code);
         body.put("status", status);
         body.put("code", code);
         body.put("detail", messages.getMessage("problem." + code, args, code, locale));
-        body.put("instance", exchange.getRequestURI().getPath());
-        send(exchange, status, "application/problem+json", json.writeValueAsBytes(body));
+        body.put("instance", uri);
+        return response(status, "application/problem+json", json.writeValueAsBytes(body));
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", type + ";charset=UTF-8");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
+    private static DefaultFullHttpResponse response(int status, String type, byte[] body) {
+        var response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, type + ";charset=UTF-8")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        return response;
+    }
+
+    /** The answer last queued on a connection: the next one is written after it, so answers keep their order. */
+    private static final AttributeKey<CompletableFuture<Void>> LAST = AttributeKey.valueOf("jifen.ingest.last");
+
+    /**
+     * Writes an answer (from any thread) after the connection's previous one, then reads the connection's next
+     * request, or closes it.
+     */
+    private static void write(ChannelHandlerContext ctx, DefaultFullHttpResponse response, boolean keepAlive) {
+        var written = new CompletableFuture<Void>();
+        var previous = ctx.channel().attr(LAST).getAndSet(written);
+        Runnable send = () -> {
+            if (keepAlive) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                ctx.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
+                    written.complete(null);
+                    f.channel().config().setAutoRead(true);
+                    if (!f.isSuccess()) {
+                        f.channel().close();
+                    }
+                });
+            } else {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+                written.complete(null);
+            }
+        };
+        if (previous == null || previous.isDone()) {
+            send.run();
+        } else {
+            previous.thenRun(send);
+        }
     }
 
     /** zh-CN unless the request prefers English, as on the main port. */
