@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# One ingestion phase at a time, for finding where the time goes (docs/benchmarks.md, run 3): starts the built jar
+# (target/jifen.jar; run bench/ingest.sh or mvn package first) with the ingestion listener, creates an API key, warms
+# up 5 s, then drives the listener with wrk and prints requests/s, latency and the CPU cores used by the JVM and by
+# PostgreSQL during the phase (from /proc). Usage: bench/ingest-phase.sh [events per request=1] [seconds=10]
+# [connections=50]. Environment: JIFEN_JAVA_OPTS (JVM options, e.g. a JFR recording), JIFEN_ARGS (application
+# arguments, e.g. --jifen.points.group-commit-writers=1), PERF=<file> to record a system-wide perf profile for 6 s,
+# PERF_DELAY seconds into the phase (default 3), HOLD=<seconds> to keep the platform up afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+java=$JAVA_HOME/bin/java
+n=${1:-1}; seconds=${2:-10}; conns=${3:-50}
+port=18081; iport=18091; base="http://127.0.0.1:$port"; ingest="http://127.0.0.1:$iport"
+work=$(mktemp -d)
+"$java" ${JIFEN_JAVA_OPTS:-} -jar target/jifen.jar --server.port=$port --server.address=127.0.0.1 --jifen.points.ingest.port=$iport \
+  --jifen.db.data-dir="$work/postgres" ${JIFEN_ARGS:-} >"$work/app.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1200); do curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"UP"' && break; sleep 0.1; done
+csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//'; }
+jar="$work/cookies"
+token=$(curl -s -c "$jar" -b "$jar" "$base/login" | csrf)
+curl -s -c "$jar" -b "$jar" -o /dev/null -d "mobile=13800000001&password=Jifen@2026&_csrf=$token" "$base/login"
+token=$(curl -s -c "$jar" -b "$jar" "$base/admin/api-clients" | csrf)
+key=$(curl -s -c "$jar" -b "$jar" -d "name=bench&_csrf=$token" "$base/admin/api-clients" | grep -o 'jf_[0-9a-f]\{12\}_[0-9a-f]\{64\}' | head -1)
+script() { cat <<LUA
+local counter, tid = 0, 0
+setup = function(thread) tid = tid + 1; thread:set("tid", tid) end
+request = function()
+  counter = counter + 1
+  local parts = {}
+  for k = 1, $1 do
+    local seq = counter * $1 + k
+    parts[k] = string.format('{"id":"$2%d-%d","user":%d,"action":"article-read","item":"$2%d-%d","at":"2026-06-01T10:00:00+08:00"}',
+      tid, seq, 2 + (seq * 7 + tid) % 200, tid, seq)
+  end
+  local body = $1 == 1 and parts[1] or ("[" .. table.concat(parts, ",") .. "]")
+  return wrk.format("POST", "/api/v1/programs/longgang/events",
+    {["Content-Type"] = "application/json", ["X-Api-Key"] = "$key"}, body)
+end
+LUA
+}
+script $n w > $work/warm.lua; script $n s > $work/run.lua
+wrk -t2 -c$conns -d5s --timeout 30s -s $work/warm.lua "$ingest" >/dev/null
+cpu() { # java, postgres (all), wrk ticks
+  local j=$(awk '{print $14+$15}' /proc/$pid/stat)
+  local p=0; for q in $(pgrep -x postgres); do p=$((p + $(awk '{print $14+$15}' /proc/$q/stat 2>/dev/null || echo 0))); done
+  echo "$j $p"; }
+before=$(cpu); t0=$(date +%s.%N)
+if [ -n "${PERF:-}" ]; then (sleep ${PERF_DELAY:-3}; perf record -a -g -o "$PERF" -- sleep 6 >/dev/null 2>&1) & fi
+out=$(wrk -t2 -c$conns -d${seconds}s --timeout 30s -s $work/run.lua "$ingest")
+after=$(cpu); t1=$(date +%s.%N)
+echo "$out" | grep -E 'Requests/sec|Latency|Non-2xx'
+read jb pb <<<"$before"; read ja pa <<<"$after"
+awk -v jb=$jb -v ja=$ja -v pb=$pb -v pa=$pa -v t0=$t0 -v t1=$t1 'BEGIN{d=t1-t0; printf "cpu cores: java %.2f postgres %.2f (of 2) over %.1fs\n", (ja-jb)/100/d, (pa-pb)/100/d, d}'
+if [ -n "${HOLD:-}" ]; then echo "holding; key=$key"; sleep $HOLD; fi
