@@ -19,6 +19,36 @@ public record Outcome(String eventId, int points, String reason, List<RulePoints
         rules = List.copyOf(rules);
     }
 
+    /**
+     * Appends this outcome as JSON, the fields in this record's order and the id named {@code idField}: what a JSON
+     * mapper writes, written directly because it is written for every event ingested.
+     */
+    public void appendJson(StringBuilder b, String idField) {
+        b.append("{\"").append(idField).append("\":");
+        string(b, eventId);
+        b.append(",\"points\":").append(points).append(",\"reason\":");
+        string(b, reason);
+        b.append(",\"rules\":[");
+        for (int i = 0; i < rules.size(); i++) {
+            var r = rules.get(i);
+            b.append(i == 0 ? "{\"ruleId\":" : ",{\"ruleId\":");
+            string(b, r.ruleId());
+            b.append(",\"points\":").append(r.points()).append('}');
+        }
+        b.append("],\"rulebookVersion\":").append(rulebookVersion == null ? "null" : rulebookVersion.toString());
+        b.append('}');
+    }
+
+    private static void string(StringBuilder b, String s) {
+        if (s == null) {
+            b.append("null");
+            return;
+        }
+        b.append('"');
+        tools.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s, b);
+        b.append('"');
+    }
+
     /** Points one rule gave for the event. */
     public record RulePoints(String ruleId, int points) {}
 }

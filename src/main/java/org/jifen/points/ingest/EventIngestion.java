@@ -45,7 +45,7 @@ public class EventIngestion {
      * thread. Throws {@code events.too-many} and {@code program.not-found} at once; other failures complete the
      * future exceptionally.
      */
-    public java.util.concurrent.CompletableFuture<Object> ingestAsync(String program, Object body) {
+    public java.util.concurrent.CompletableFuture<Answer> ingestAsync(String program, Object body) {
         var books = rulebooks.getIfAvailable();
         if (books == null || books.program(program).isEmpty()) {
             throw Problem.notFound("program.not-found", program);
@@ -54,20 +54,20 @@ public class EventIngestion {
             var read = EventInput.read(body);
             if (!read.ok()) {
                 var rejected = new Outcome(read.id(), 0, read.rejection(), List.of(), null);
-                return java.util.concurrent.CompletableFuture.completedFuture(view(rejected));
+                return java.util.concurrent.CompletableFuture.completedFuture(Answer.of(rejected));
             }
             var e = read.event();
             if (mobile(e.user()) == null) {
                 if (!accountId(e.user())) {
                     var unknown = new Outcome(read.id(), 0, "unknown-user", List.of(), null);
-                    return java.util.concurrent.CompletableFuture.completedFuture(view(unknown));
+                    return java.util.concurrent.CompletableFuture.completedFuture(Answer.of(unknown));
                 }
-                return ledger.recordAsync(program, e).thenApply(EventIngestion::view);
+                return ledger.recordAsync(program, e).thenApply(Answer::of);
             }
         } else if (((List<?>) body).size() > MAX_BATCH) {
             throw new Problem("events.too-many", 413, MAX_BATCH);
         }
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> ingest(program, body), LOOKUPS);
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> answer(program, body), LOOKUPS);
     }
 
     private static final java.util.concurrent.Executor LOOKUPS =
@@ -78,6 +78,45 @@ public class EventIngestion {
      * {@code events.too-many} (413) for more than {@link #MAX_BATCH} events and {@code program.not-found} (404).
      */
     public Object ingest(String program, Object body) {
+        return answer(program, body).views();
+    }
+
+    /** One outcome per event of a request, in the order given; {@code single} when the body was one object. */
+    public record Answer(boolean single, List<Outcome> outcomes) {
+
+        static Answer of(Outcome outcome) {
+            return new Answer(true, List.of(outcome));
+        }
+
+        /** For a JSON mapper: a map for a single event, a list of maps for a batch. */
+        public Object views() {
+            var out = new ArrayList<Map<String, Object>>(outcomes.size());
+            for (var o : outcomes) {
+                out.add(view(o));
+            }
+            return single ? out.getFirst() : out;
+        }
+
+        /** The same JSON as {@link #views()} gives through a mapper, written directly (UTF-8). */
+        public byte[] json() {
+            var b = new StringBuilder(single ? 160 : 120 * outcomes.size());
+            if (single) {
+                outcomes.getFirst().appendJson(b, "id");
+            } else {
+                b.append('[');
+                for (int i = 0; i < outcomes.size(); i++) {
+                    if (i > 0) {
+                        b.append(',');
+                    }
+                    outcomes.get(i).appendJson(b, "id");
+                }
+                b.append(']');
+            }
+            return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private Answer answer(String program, Object body) {
         var single = !(body instanceof List<?>);
         List<?> inputs = single ? Collections.singletonList(body) : (List<?>) body;
         if (inputs.size() > MAX_BATCH) {
@@ -117,11 +156,7 @@ public class EventIngestion {
         for (int k = 0; k < judged.size(); k++) {
             outcomes[positions.get(k)] = judged.get(k);
         }
-        var out = new ArrayList<Map<String, Object>>(outcomes.length);
-        for (var o : outcomes) {
-            out.add(view(o));
-        }
-        return single ? out.getFirst() : out;
+        return new Answer(single, List.of(outcomes));
     }
 
     /**

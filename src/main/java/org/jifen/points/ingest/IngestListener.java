@@ -225,8 +225,8 @@ public class IngestListener implements SmartLifecycle {
         return problem(500, "internal", locale, uri);
     }
 
-    private DefaultFullHttpResponse ok(Object answer) {
-        return response(200, "application/json", json.writeValueAsBytes(answer));
+    private DefaultFullHttpResponse ok(EventIngestion.Answer answer) {
+        return response(200, "application/json", answer.json());
     }
 
     private DefaultFullHttpResponse problem(int status, String code, Locale locale, String uri, Object... args) {

@@ -261,7 +261,7 @@ public class JdbcPointsLedger implements PointsLedger {
         jdbc.sql("""
                         select 0, 0::bigint, q.e, o.outcome, null::date, 0, 0, 0::bigint
                         from unnest(?::text[]) as q(e), lateral (
-                            select outcome::text from points.event_outcome
+                            select outcome from points.event_outcome
                             where program_id = ? and event_id = q.e offset 0) o
                         union all
                         select 1, q.u, d.rule_id, null, d.day, d.points, d.occurrences, d.amount
@@ -355,7 +355,7 @@ public class JdbcPointsLedger implements PointsLedger {
         int written = jdbc.sql("""
                         with o as (
                             insert into points.event_outcome (program_id, event_id, user_id, at, outcome)
-                            select :pid, e, u, a, o::jsonb
+                            select :pid, e, u, a, o
                             from unnest(:oEvent::text[], :oUser::bigint[], :oAt::timestamptz[], :oOutcome::text[])
                                 as t(e, u, a, o)
                             on conflict do nothing
@@ -394,7 +394,7 @@ public class JdbcPointsLedger implements PointsLedger {
                                 .toArray(String[]::new))
                 .param(
                         "oOutcome",
-                        judged.values().stream().map(json::writeValueAsString).toArray(String[]::new))
+                        judged.values().stream().map(OutcomeJson::write).toArray(String[]::new))
                 .param("actorId", actor == null ? null : actor.actorId(), java.sql.Types.BIGINT)
                 .param("actorLabel", actor == null ? null : actor.actorLabel(), java.sql.Types.VARCHAR)
                 .param("eUser", entries.user.toArray(Long[]::new))
