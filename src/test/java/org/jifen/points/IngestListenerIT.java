@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.jifen.account.Accounts;
@@ -107,6 +108,72 @@ class IngestListenerIT {
             }
         }
         assertThat(ledger.balance("longgang", u).lifetime()).isEqualTo(15);
+    }
+
+    @Test
+    @DisplayName(
+            "LG-7 requests pipelined on one connection are answered in the order sent, a slow batch before a quick single event")
+    void pipelined_answers_keep_their_order() throws Exception {
+        long u = TestAccounts.learner(accounts);
+        var id = EventsApiIT.id();
+        var batch = new StringBuilder("[");
+        for (int i = 0; i < 200; i++) {
+            batch.append(i == 0 ? "" : ",").append("""
+                            {"id":"%s-b%d","user":%d,"action":"article-read","item":"p%d","at":"2026-03-06T09:00:00+08:00"}""".formatted(id, i, u, i));
+        }
+        batch.append("]");
+        var single = """
+                {"id":"%s-s","user":%d,"action":"login","at":"2026-03-06T09:00:00+08:00"}""".formatted(id, u);
+        var wire = new StringBuilder();
+        for (var body : List.of(batch.toString(), single)) {
+            var bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            wire.append("POST ")
+                    .append(EventsApiIT.URL)
+                    .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Api-Key: ")
+                    .append(key)
+                    .append("\r\nContent-Length: ")
+                    .append(bytes.length)
+                    .append("\r\n\r\n")
+                    .append(body);
+        }
+        try (var socket = new java.net.Socket("127.0.0.1", listener.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(wire.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            var first = json.readTree(readResponse(in));
+            var second = json.readTree(readResponse(in));
+            assertThat(first.isArray()).isTrue();
+            assertThat(first.size()).isEqualTo(200);
+            assertThat(second.get("id").asString()).isEqualTo(id + "-s");
+            assertThat(second.get("points").asInt()).isEqualTo(5);
+        }
+    }
+
+    /** The body of the next HTTP/1.1 response on a stream (Content-Length framed). */
+    static byte[] readResponse(java.io.DataInputStream in) throws java.io.IOException {
+        int length = -1;
+        var line = new StringBuilder();
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                throw new java.io.EOFException();
+            }
+            if (c == '\n') {
+                var header = line.toString().strip();
+                if (header.isEmpty()) {
+                    break;
+                }
+                if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring(15).strip());
+                }
+                line.setLength(0);
+            } else {
+                line.append((char) c);
+            }
+        }
+        var body = new byte[length];
+        in.readFully(body);
+        return body;
     }
 
     @Test

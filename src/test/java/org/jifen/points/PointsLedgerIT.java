@@ -391,6 +391,36 @@ class PointsLedgerIT {
         assertThat(ledger.balance(P, u).lifetime()).isEqualTo(100);
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName(
+            "LG-7.2.3 concurrency: single events and batches through the writers at once (other users in the batches, retries among them) never exceed the cap and count each id once")
+    void singles_and_batches_through_the_writers_at_once() throws Exception {
+        long u = TestAccounts.learner(accounts);
+        long v = TestAccounts.learner(accounts);
+        var retried = event(u, "article-read", "r0", "2026-03-02T01:00:00Z");
+        var tasks = new ArrayList<Callable<List<Outcome>>>();
+        for (int i = 0; i < 6; i++) {
+            var single = event(u, "article-read", "s" + i, "2026-03-02T01:00:00Z");
+            tasks.add(() -> List.of(ledger.record(P, single)));
+            var batch = List.of(
+                    event(v, "article-read", "v" + i, "2026-03-02T01:00:00Z"),
+                    event(u, "article-read", "b" + i, "2026-03-02T01:00:00Z"),
+                    retried,
+                    event(u, "article-read", "c" + i, "2026-03-02T01:00:00Z"));
+            tasks.add(() -> ledger.submitAll(P, batch));
+        }
+        var out = together(tasks).stream().flatMap(List::stream).toList();
+        assertThat(out.stream()
+                        .filter(o -> o.eventId().equals(retried.id()))
+                        .map(Outcome::points)
+                        .distinct())
+                .hasSize(1);
+        assertThat(ledger.balance(P, u).lifetime()).isEqualTo(15);
+        assertThat(entries(u)).isEqualTo(3);
+        assertThat(ledger.balance(P, v).lifetime()).isEqualTo(15);
+        assertThat(sumOfEntries(u, "lifetime")).isEqualTo(15);
+    }
+
     /** Through group commit ({@code record}), or each in its own transaction racing for the user's lock. */
     Outcome record(LearningEvent e, boolean grouped) {
         return grouped ? ledger.record(P, e) : ledger.recordAll(P, List.of(e)).getFirst();

@@ -156,7 +156,11 @@ public class IngestListener implements SmartLifecycle {
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             var locale = locale(oversized.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
             var path = oversized instanceof io.netty.handler.codec.http.HttpRequest r ? r.uri() : "/";
-            write(ctx, problem(413, "events.body-too-large", locale, path, MAX_BODY / 1024 / 1024), false);
+            write(
+                    ctx,
+                    Turn.take(ctx),
+                    problem(413, "events.body-too-large", locale, path, MAX_BODY / 1024 / 1024),
+                    false);
         }
     }
 
@@ -169,43 +173,50 @@ public class IngestListener implements SmartLifecycle {
             var locale = locale(request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
             var uri = new QueryStringDecoder(request.uri()).path();
             ctx.channel().config().setAutoRead(false); // the next request waits for this answer
+            var turn = Turn.take(ctx);
             try {
                 var path = PATH.matcher(uri);
                 if (!path.matches()) {
-                    write(ctx, problem(404, "not-found", locale, uri), keepAlive);
+                    write(ctx, turn, problem(404, "not-found", locale, uri), keepAlive);
                     return;
                 }
                 if (!HttpMethod.POST.equals(request.method())) {
                     var answer = problem(405, "method-not-allowed", locale, uri);
                     answer.headers().set(HttpHeaderNames.ALLOW, "POST");
-                    write(ctx, answer, keepAlive);
+                    write(ctx, turn, answer, keepAlive);
                     return;
                 }
                 var type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
                 if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-                    write(ctx, problem(415, "unsupported-media-type", locale, uri), keepAlive);
+                    write(ctx, turn, problem(415, "unsupported-media-type", locale, uri), keepAlive);
                     return;
                 }
                 if (apiClients.authenticate(request.headers().get("X-Api-Key")).isEmpty()) {
-                    write(ctx, problem(401, "api-key.invalid", locale, uri), keepAlive);
+                    write(ctx, turn, problem(401, "api-key.invalid", locale, uri), keepAlive);
                     return;
                 }
                 Object parsed;
                 try (var in = new ByteBufInputStream(request.content())) {
                     parsed = json.readValue((java.io.InputStream) in, Object.class);
                 } catch (JacksonException | java.io.IOException e) {
-                    write(ctx, problem(400, "malformed-request", locale, uri), keepAlive);
+                    write(ctx, turn, problem(400, "malformed-request", locale, uri), keepAlive);
                     return;
                 }
-                ingestion.ingestAsync(path.group(1), parsed).whenComplete((answer, failure) -> {
-                    if (failure == null) {
-                        write(ctx, ok(answer), keepAlive);
-                    } else {
-                        write(ctx, failed(failure, locale, uri), keepAlive);
-                    }
-                });
+                // the answer is written on this connection's event loop, not on the group-commit writer that completes
+                // it: the writer goes on to the next group at once
+                ingestion
+                        .ingestAsync(path.group(1), parsed)
+                        .whenCompleteAsync(
+                                (answer, failure) -> {
+                                    if (failure == null) {
+                                        write(ctx, turn, ok(answer), keepAlive);
+                                    } else {
+                                        write(ctx, turn, failed(failure, locale, uri), keepAlive);
+                                    }
+                                },
+                                ctx.executor());
             } catch (RuntimeException e) {
-                write(ctx, failed(e, locale, uri), keepAlive);
+                write(ctx, turn, failed(e, locale, uri), keepAlive);
             }
         }
 
@@ -252,12 +263,20 @@ public class IngestListener implements SmartLifecycle {
     private static final AttributeKey<CompletableFuture<Void>> LAST = AttributeKey.valueOf("jifen.ingest.last");
 
     /**
-     * Writes an answer (from any thread) after the connection's previous one, then reads the connection's next
-     * request, or closes it.
+     * A request's place in its connection's order of answers, taken when the request arrives: its answer is written
+     * after the previous request's, however much sooner it is ready.
      */
-    private static void write(ChannelHandlerContext ctx, DefaultFullHttpResponse response, boolean keepAlive) {
-        var written = new CompletableFuture<Void>();
-        var previous = ctx.channel().attr(LAST).getAndSet(written);
+    private record Turn(CompletableFuture<Void> previous, CompletableFuture<Void> written) {
+        static Turn take(ChannelHandlerContext ctx) {
+            var written = new CompletableFuture<Void>();
+            return new Turn(ctx.channel().attr(LAST).getAndSet(written), written);
+        }
+    }
+
+    /** Writes an answer (from any thread) in its turn, then reads the connection's next request, or closes it. */
+    private static void write(
+            ChannelHandlerContext ctx, Turn turn, DefaultFullHttpResponse response, boolean keepAlive) {
+        var written = turn.written();
         Runnable send = () -> {
             if (keepAlive) {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -274,10 +293,10 @@ public class IngestListener implements SmartLifecycle {
                 written.complete(null);
             }
         };
-        if (previous == null || previous.isDone()) {
+        if (turn.previous() == null || turn.previous().isDone()) {
             send.run();
         } else {
-            previous.thenRun(send);
+            turn.previous().thenRun(send);
         }
     }
 

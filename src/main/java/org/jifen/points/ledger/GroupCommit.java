@@ -19,9 +19,12 @@ import org.slf4j.LoggerFactory;
  * requests share one fsync. If a group fails as a whole, its events are retried one by one, so that one event's
  * failure is only its own.
  *
- * <p>With several writers, each takes the events of its share of users (by user hash): one user's events stay in
- * order on one writer and writers never wait for each other's balance locks, while one group's commit waits for
- * the disk the other writers go on judging.
+ * <p>Single events all go to the first writer, so that concurrent ones gather into the largest groups: every group
+ * pays four round trips and a commit whatever its size, and with the singles spread over two writers the groups
+ * averaged ~5 events and the throughput fell (docs/benchmarks.md). The events of a batch are already a large group:
+ * they are shared out by user (hash) among all the writers, so that one user's events of the batch stay in order on
+ * one writer and, while one group's commit waits for the disk, the other writers go on judging. Writers lock balance
+ * rows in user id order, so when a single event and a batch touch the same user, one waits for the other's commit.
  */
 final class GroupCommit {
 
@@ -53,11 +56,17 @@ final class GroupCommit {
         return outcome(submit(programKey, event));
     }
 
+    /** Queues a single event on the first writer, where single events gather into groups; see the class comment. */
+    CompletableFuture<Outcome> submit(String programKey, LearningEvent event) {
+        return submit(programKey, event, queues.getFirst());
+    }
+
     /** Queues every event on its user's writer, then waits for all their commits. */
     List<Outcome> recordAll(String programKey, List<LearningEvent> events) {
         var results = new ArrayList<CompletableFuture<Outcome>>(events.size());
         for (var e : events) {
-            results.add(submit(programKey, e));
+            var user = e.user() == null ? 0 : e.user().hashCode();
+            results.add(submit(programKey, e, queues.get(Math.floorMod(user, queues.size()))));
         }
         var outcomes = new ArrayList<Outcome>(events.size());
         for (var r : results) {
@@ -66,11 +75,11 @@ final class GroupCommit {
         return outcomes;
     }
 
-    /** Queues an event on its user's writer; the outcome completes on that writer after the commit. */
-    CompletableFuture<Outcome> submit(String programKey, LearningEvent event) {
+    /** Queues an event on a writer; the outcome completes on that writer after the commit. */
+    private static CompletableFuture<Outcome> submit(
+            String programKey, LearningEvent event, BlockingQueue<Pending> queue) {
         var pending = new Pending(programKey, event, new CompletableFuture<>());
-        var user = event.user() == null ? 0 : event.user().hashCode();
-        queues.get(Math.floorMod(user, queues.size())).add(pending);
+        queue.add(pending);
         return pending.result;
     }
 

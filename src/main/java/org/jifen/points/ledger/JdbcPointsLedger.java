@@ -41,6 +41,10 @@ import org.jifen.shared.Actor;
 import org.jifen.shared.web.Problem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -65,6 +69,7 @@ public class JdbcPointsLedger implements PointsLedger {
     private static final int ATTEMPTS = 4;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final ObjectProvider<Rulebooks> rulebooks;
     private final Accounts accounts;
     private final Blacklist blacklist;
@@ -77,6 +82,7 @@ public class JdbcPointsLedger implements PointsLedger {
 
     JdbcPointsLedger(
             JdbcClient jdbc,
+            JdbcTemplate template,
             ObjectProvider<Rulebooks> rulebooks,
             Accounts accounts,
             Blacklist blacklist,
@@ -89,6 +95,7 @@ public class JdbcPointsLedger implements PointsLedger {
                     boolean groupCommit,
             @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit-writers:2}") int writers) {
         this.jdbc = jdbc;
+        this.template = template;
         this.rulebooks = rulebooks;
         this.accounts = accounts;
         this.blacklist = blacklist;
@@ -214,14 +221,6 @@ public class JdbcPointsLedger implements PointsLedger {
         if (userIds.length == 0) {
             return List.of(outcomes);
         }
-        // 1. lock the users' balance rows, in user id order; a user without one yet gets it in a transaction of
-        // its own first (MissingBalances), so that no two batches ever wait for each other's new rows
-        var blocked = createMissing
-                ? lock(pid, known).entrySet().stream()
-                        .filter(e -> e.getValue()[2] == 1)
-                        .map(Map.Entry::getKey)
-                        .collect(java.util.stream.Collectors.toSet())
-                : lockExisting(pid, userIds);
         // 2. the stored outcomes of these ids (read under the users' locks: a concurrent retry has committed by
         // now) and the tallies of the days and items the events may need, in one query
         var versions = new RulebookVersion[events.size()];
@@ -256,47 +255,44 @@ public class JdbcPointsLedger implements PointsLedger {
         for (var u : userIds) {
             tallies.put(u, new UserTally());
         }
-        // each key is one probe of a primary key (lateral, "offset 0" keeps it apart), whatever the statistics: with
-        // "= any(array)" a generic plan on a young table compared every row with every element (docs/benchmarks.md)
-        jdbc.sql("""
-                        select 0, 0::bigint, q.e, o.outcome, null::date, 0, 0, 0::bigint
-                        from unnest(?::text[]) as q(e), lateral (
-                            select outcome from points.event_outcome
-                            where program_id = ? and event_id = q.e offset 0) o
-                        union all
-                        select 1, q.u, d.rule_id, null, d.day, d.points, d.occurrences, d.amount
-                        from unnest(?::bigint[]) as q(u), lateral (
-                            select rule_id, day, points, occurrences, amount from points.rule_day
-                            where program_id = ? and user_id = q.u and day between ? and ? offset 0) d
-                        union all
-                        select 2, q.u, a.award_key, q.i, null, a.times, 0, 0
-                        from unnest(?::bigint[], ?::text[]) as q(u, i), lateral (
-                            select award_key, times from points.item_award
-                            where program_id = ? and user_id = q.u and item = q.i offset 0) a""")
-                .params(
-                        ids.toArray(String[]::new),
-                        pid,
-                        userIds,
-                        pid,
-                        from,
-                        to,
-                        itemUsers.toArray(Long[]::new),
-                        items.toArray(String[]::new),
-                        pid)
-                .query(rs -> {
-                    switch (rs.getInt(1)) {
-                        case 0 -> stored.put(rs.getString(3), json.readValue(rs.getString(4), Outcome.class));
-                        case 1 ->
-                            tallies.get(rs.getLong(2))
-                                    .loadDay(
-                                            rs.getString(3),
-                                            rs.getObject(5, LocalDate.class),
-                                            rs.getInt(6),
-                                            rs.getInt(7),
-                                            rs.getLong(8));
-                        default -> tallies.get(rs.getLong(2)).loadItem(rs.getString(3), rs.getString(4), rs.getInt(6));
-                    }
-                });
+        Object[] readArgs = {
+            ids.toArray(String[]::new),
+            pid,
+            userIds,
+            pid,
+            from,
+            to,
+            itemUsers.toArray(Long[]::new),
+            items.toArray(String[]::new),
+            pid
+        };
+        RowCallbackHandler readRow = rs -> {
+            switch (rs.getInt(1)) {
+                case 0 -> stored.put(rs.getString(3), json.readValue(rs.getString(4), Outcome.class));
+                case 1 ->
+                    tallies.get(rs.getLong(2))
+                            .loadDay(
+                                    rs.getString(3),
+                                    rs.getObject(5, LocalDate.class),
+                                    rs.getInt(6),
+                                    rs.getInt(7),
+                                    rs.getLong(8));
+                default -> tallies.get(rs.getLong(2)).loadItem(rs.getString(3), rs.getString(4), rs.getInt(6));
+            }
+        };
+        // 1. lock the users' balance rows, in user id order, then read under the locks; a user without a row yet
+        // gets it in a transaction of its own first (MissingBalances), so that no two groups wait for each other's
+        // new rows. In a caller's transaction, missing rows are created in it.
+        Set<Long> blocked;
+        if (createMissing) {
+            blocked = lock(pid, known).entrySet().stream()
+                    .filter(e -> e.getValue()[2] == 1)
+                    .map(Map.Entry::getKey)
+                    .collect(java.util.stream.Collectors.toSet());
+            jdbc.sql(READ).params(readArgs).query(readRow);
+        } else {
+            blocked = lockAndRead(pid, userIds, readArgs, readRow);
+        }
         // 3. judge in order
         var actor = actor();
         var entries = new Entries();
@@ -729,20 +725,64 @@ public class JdbcPointsLedger implements PointsLedger {
         return out;
     }
 
+    /** Locks a group's balance rows in user id order and answers user id and blocked. */
+    private static final String LOCK = """
+            select user_id, blocked from points.balance
+            where program_id = ? and user_id = any(?) order by user_id for update""";
+
     /**
-     * Locks the balance rows of these users (sorted), in one statement, and answers the blocked among them; when
-     * a user has no row yet, throws {@link MissingBalances} without having written anything.
+     * Stored outcomes of a group's event ids and the tallies its events may need. Each key is one probe of a primary
+     * key (lateral, "offset 0" keeps it apart), whatever the statistics: with "= any(array)" a generic plan on a
+     * young table compared every row with every element (docs/benchmarks.md).
      */
-    private Set<Long> lockExisting(long pid, Long[] sortedIds) {
+    private static final String READ = """
+            select 0, 0::bigint, q.e, o.outcome, null::date, 0, 0, 0::bigint
+            from unnest(?::text[]) as q(e), lateral (
+                select outcome from points.event_outcome
+                where program_id = ? and event_id = q.e offset 0) o
+            union all
+            select 1, q.u, d.rule_id, null, d.day, d.points, d.occurrences, d.amount
+            from unnest(?::bigint[]) as q(u), lateral (
+                select rule_id, day, points, occurrences, amount from points.rule_day
+                where program_id = ? and user_id = q.u and day between ? and ? offset 0) d
+            union all
+            select 2, q.u, a.award_key, q.i, null, a.times, 0, 0
+            from unnest(?::bigint[], ?::text[]) as q(u, i), lateral (
+                select award_key, times from points.item_award
+                where program_id = ? and user_id = q.u and item = q.i offset 0) a""";
+
+    /**
+     * {@link #LOCK} and {@link #READ} in one round trip: the driver sends both statements in one flight and the
+     * server runs them in order, so the read's snapshot is taken after every lock is held. Throws
+     * {@link MissingBalances} (having written nothing) when a user has no balance row yet.
+     */
+    private Set<Long> lockAndRead(long pid, Long[] sortedIds, Object[] readArgs, RowCallbackHandler readRow) {
         var blocked = new java.util.HashSet<Long>();
         var found = new java.util.HashSet<Long>();
-        jdbc.sql("""
-                        select user_id, blocked from points.balance
-                        where program_id = ? and user_id = any(?) order by user_id for update""").params(pid, sortedIds).query(rs -> {
-            found.add(rs.getLong(1));
-            if (rs.getBoolean(2)) {
-                blocked.add(rs.getLong(1));
+        var args = new Object[readArgs.length + 2];
+        args[0] = pid;
+        args[1] = sortedIds;
+        System.arraycopy(readArgs, 0, args, 2, readArgs.length);
+        template.execute(LOCK + ";\n" + READ, (PreparedStatementCallback<Void>) ps -> {
+            new ArgumentPreparedStatementSetter(args).setValues(ps);
+            ps.execute();
+            try (var rs = ps.getResultSet()) {
+                while (rs.next()) {
+                    found.add(rs.getLong(1));
+                    if (rs.getBoolean(2)) {
+                        blocked.add(rs.getLong(1));
+                    }
+                }
             }
+            if (!ps.getMoreResults()) {
+                throw new IllegalStateException("the read after the lock answered no rows");
+            }
+            try (var rs = ps.getResultSet()) {
+                while (rs.next()) {
+                    readRow.processRow(rs);
+                }
+            }
+            return null;
         });
         if (found.size() < sortedIds.length) {
             throw new MissingBalances(java.util.Arrays.stream(sortedIds)
