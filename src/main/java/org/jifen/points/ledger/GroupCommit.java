@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * failure is only its own.
  *
  * <p>Single events all go to the first writer, so that concurrent ones gather into the largest groups: every group
- * pays four round trips and a commit whatever its size, and with the singles spread over two writers the groups
+ * pays its round trips and a commit whatever its size, and with the singles spread over two writers the groups
  * averaged ~5 events and the throughput fell (docs/benchmarks.md). The events of a batch are already a large group:
  * they are shared out by user (hash) among all the writers, so that one user's events of the batch stay in order on
  * one writer and, while one group's commit waits for the disk, the other writers go on judging. Writers lock balance

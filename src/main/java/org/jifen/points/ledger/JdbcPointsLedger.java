@@ -189,8 +189,9 @@ public class JdbcPointsLedger implements PointsLedger {
     }
 
     /**
-     * One batch in four round trips: lock the users' balance rows; read the stored outcomes of the batch's ids and
-     * the users' tallies in one query; write outcomes, entries, tallies and balances in one statement; commit.
+     * One batch in three round trips: lock the users' balance rows and read the stored outcomes of the batch's ids
+     * and the users' tallies (one flight, {@link #lockAndRead}); write outcomes, entries, tallies and balances in one
+     * statement; commit.
      */
     private List<Outcome> judgeAndWrite(
             Program program,
