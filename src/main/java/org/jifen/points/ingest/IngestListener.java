@@ -81,7 +81,7 @@ public class IngestListener implements SmartLifecycle {
             MessageSource messages,
             @Value("${jifen.points.ingest.port:#{null}}") Integer port,
             @Value("${jifen.points.ingest.address:${server.address:0.0.0.0}}") String address,
-            @Value("${jifen.points.ingest.threads:1}") int threads) {
+            @Value("${jifen.points.ingest.threads:2}") int threads) {
         this.ingestion = ingestion;
         this.apiClients = apiClients;
         this.json = json;
