@@ -393,6 +393,29 @@ class PointsLedgerIT {
 
     @org.junit.jupiter.api.Test
     @DisplayName(
+            "concurrency: one event id sent at once for 8 different users (no shared lock) is recorded once; the losers' writes fail, commit nothing, and answer the stored outcome")
+    void one_event_id_for_different_users_at_once() throws Exception {
+        var id = "ledger-it-shared-" + IDS.incrementAndGet();
+        var users = new ArrayList<Long>();
+        var tasks = new ArrayList<Callable<Outcome>>();
+        for (int i = 0; i < 8; i++) {
+            long u = TestAccounts.learner(accounts);
+            users.add(u);
+            var e = new LearningEvent(
+                    id, String.valueOf(u), "article-read", "x", null, Map.of(), Instant.parse("2026-03-02T01:00:00Z"));
+            tasks.add(() -> ledger.recordAll(P, List.of(e)).getFirst());
+        }
+        var out = together(tasks);
+        assertThat(Set.copyOf(out)).hasSize(1);
+        assertThat(users.stream().mapToLong(this::entries).sum()).isEqualTo(1);
+        assertThat(users.stream()
+                        .mapToLong(u -> ledger.balance(P, u).lifetime())
+                        .sum())
+                .isEqualTo(5);
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName(
             "LG-7.2.3 concurrency: single events and batches through the writers at once (other users in the batches, retries among them) never exceed the cap and count each id once")
     void singles_and_batches_through_the_writers_at_once() throws Exception {
         long u = TestAccounts.learner(accounts);
