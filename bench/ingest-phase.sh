@@ -8,39 +8,17 @@
 # PERF_DELAY seconds into the phase (default 3), HOLD=<seconds> to keep the platform up afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/ingest-lib.sh
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java=$JAVA_HOME/bin/java
 n=${1:-1}; seconds=${2:-10}; conns=${3:-50}
 port=18081; iport=18091; base="http://127.0.0.1:$port"; ingest="http://127.0.0.1:$iport"
 work=$(mktemp -d)
-"$java" ${JIFEN_JAVA_OPTS:-} -jar target/jifen.jar --server.port=$port --server.address=127.0.0.1 --jifen.points.ingest.port=$iport \
-  --jifen.db.data-dir="$work/postgres" ${JIFEN_ARGS:-} >"$work/app.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1200); do curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"UP"' && break; sleep 0.1; done
-csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//'; }
-jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "$base/login" | csrf)
-curl -s -c "$jar" -b "$jar" -o /dev/null -d "mobile=13800000001&password=Jifen@2026&_csrf=$token" "$base/login"
-token=$(curl -s -c "$jar" -b "$jar" "$base/admin/api-clients" | csrf)
-key=$(curl -s -c "$jar" -b "$jar" -d "name=bench&_csrf=$token" "$base/admin/api-clients" | grep -o 'jf_[0-9a-f]\{12\}_[0-9a-f]\{64\}' | head -1)
-script() { cat <<LUA
-local counter, tid = 0, 0
-setup = function(thread) tid = tid + 1; thread:set("tid", tid) end
-request = function()
-  counter = counter + 1
-  local parts = {}
-  for k = 1, $1 do
-    local seq = counter * $1 + k
-    parts[k] = string.format('{"id":"$2%d-%d","user":%d,"action":"article-read","item":"$2%d-%d","at":"2026-06-01T10:00:00+08:00"}',
-      tid, seq, 2 + (seq * 7 + tid) % 200, tid, seq)
-  end
-  local body = $1 == 1 and parts[1] or ("[" .. table.concat(parts, ",") .. "]")
-  return wrk.format("POST", "/api/v1/programs/longgang/events",
-    {["Content-Type"] = "application/json", ["X-Api-Key"] = "$key"}, body)
-end
-LUA
-}
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+start_platform $port $iport "$work" ${JIFEN_ARGS:-}
+key=$(api_key "$base" "$work")
+script() { events_script "$1" "$2" "$key"; }
 script $n w > $work/warm.lua; script $n s > $work/run.lua
 wrk -t2 -c$conns -d5s --timeout 30s -s $work/warm.lua "$ingest" >/dev/null
 cpu() { # java, postgres (all), wrk ticks

@@ -12,6 +12,7 @@
 # Extra JVM options for the platform: JIFEN_JAVA_OPTS. Events go to the demo's accounts (ids 2..201), each with a new id and item. Usage: bench/ingest.sh [seconds=10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/ingest-lib.sh
 seconds=${1:-10}
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -30,42 +31,9 @@ pid=""; rpid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$rpid" ] && kill "$rpid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$java" ${JIFEN_JAVA_OPTS:-} -jar target/jifen.jar --server.port=$port --server.address=127.0.0.1 --jifen.points.ingest.port=$iport \
-  --jifen.db.data-dir="$work/postgres" >"$work/app.log" 2>&1 &
-pid=$!
-for _ in $(seq 1200); do
-  curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"UP"' && break
-  kill -0 "$pid" 2>/dev/null || { echo "the platform exited during start-up:" >&2; tail -20 "$work/app.log" >&2; exit 1; }
-  sleep 0.1
-done
-
-csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//'; }
-jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "$base/login" | csrf)
-curl -s -c "$jar" -b "$jar" -o /dev/null -d "mobile=13800000001&password=Jifen@2026&_csrf=$token" "$base/login"
-token=$(curl -s -c "$jar" -b "$jar" "$base/admin/api-clients" | csrf)
-key=$(curl -s -c "$jar" -b "$jar" -d "name=bench&_csrf=$token" "$base/admin/api-clients" \
-  | grep -o 'jf_[0-9a-f]\{12\}_[0-9a-f]\{64\}' | head -1)
-[ -n "$key" ] || { echo "could not create an API key" >&2; exit 1; }
-
-script() { # $1 = events per request, $2 = tag
-  cat <<LUA
-local counter, tid = 0, 0
-setup = function(thread) tid = tid + 1; thread:set("tid", tid) end
-request = function()
-  counter = counter + 1
-  local parts = {}
-  for k = 1, $1 do
-    local seq = counter * $1 + k
-    parts[k] = string.format('{"id":"$2%d-%d","user":%d,"action":"article-read","item":"$2%d-%d","at":"2026-06-01T10:00:00+08:00"}',
-      tid, seq, 2 + (seq * 7 + tid) % 200, tid, seq)
-  end
-  local body = $1 == 1 and parts[1] or ("[" .. table.concat(parts, ",") .. "]")
-  return wrk.format("POST", "/api/v1/programs/longgang/events",
-    {["Content-Type"] = "application/json", ["X-Api-Key"] = "$key"}, body)
-end
-LUA
-}
+start_platform $port $iport "$work"
+key=$(api_key "$base" "$work")
+script() { events_script "$1" "$2" "$key"; }
 script 1 w >"$work/warm.lua"; script 1 s >"$work/single.lua"; script 1000 b >"$work/batch.lua"
 script 1 l >"$work/lsingle.lua"; script 1000 m >"$work/lbatch.lua"; script 1 v >"$work/lwarm.lua"
 rps() { grep 'Requests/sec' | awk '{print $2}'; }

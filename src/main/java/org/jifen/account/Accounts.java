@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The accounts of the platform: sign-up, imported members, staff roles and permissions. */
 @Service
@@ -73,20 +75,23 @@ public class Accounts {
         if (!unseen.isEmpty()) {
             var existing = rows.existingIds(unseen);
             found.addAll(existing);
-            // remembered once committed: an account created in a transaction that rolls back never existed
-            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                        new org.springframework.transaction.support.TransactionSynchronization() {
-                            @Override
-                            public void afterCommit() {
-                                existing.forEach(knownIds::add);
-                            }
-                        });
-            } else {
-                existing.forEach(knownIds::add);
-            }
+            rememberOnceCommitted(existing);
         }
         return found;
+    }
+
+    /** An account created in a transaction that rolls back never existed: remember ids only after the commit. */
+    private void rememberOnceCommitted(Collection<Long> ids) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            ids.forEach(knownIds::add);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                ids.forEach(knownIds::add);
+            }
+        });
     }
 
     /** Mobile numbers among these that already have an account. */

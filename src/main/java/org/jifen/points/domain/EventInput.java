@@ -172,6 +172,20 @@ public final class EventInput {
         return v;
     }
 
+    /** Whether a text is 1 to {@code max} ASCII digits (a plain loop, not a regex: this runs for every event). */
+    public static boolean digits(String s, int max) {
+        if (s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isWhole(Object value) {
         return switch (value) {
             case Integer i -> true;

@@ -181,16 +181,7 @@ public class EventIngestion {
 
     /** 1 to 18 digits without a leading zero. */
     private static boolean accountId(String user) {
-        if (user.isEmpty() || user.length() > 18 || user.charAt(0) == '0') {
-            return false;
-        }
-        for (int i = 0; i < user.length(); i++) {
-            char c = user.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return !user.isEmpty() && user.charAt(0) != '0' && EventInput.digits(user, 18);
     }
 
     private static Map<String, Object> view(Outcome o) {

@@ -29,6 +29,7 @@ import org.jifen.points.LedgerEntry;
 import org.jifen.points.Outcome;
 import org.jifen.points.PointsLedger;
 import org.jifen.points.RuleProgress;
+import org.jifen.points.domain.EventInput;
 import org.jifen.points.domain.Judgement;
 import org.jifen.points.domain.LearningEvent;
 import org.jifen.points.domain.PointsEngine;
@@ -41,10 +42,6 @@ import org.jifen.shared.Actor;
 import org.jifen.shared.web.Problem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementCallback;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -69,7 +66,6 @@ public class JdbcPointsLedger implements PointsLedger {
     private static final int ATTEMPTS = 4;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final ObjectProvider<Rulebooks> rulebooks;
     private final Accounts accounts;
     private final Blacklist blacklist;
@@ -82,7 +78,6 @@ public class JdbcPointsLedger implements PointsLedger {
 
     JdbcPointsLedger(
             JdbcClient jdbc,
-            JdbcTemplate template,
             ObjectProvider<Rulebooks> rulebooks,
             Accounts accounts,
             Blacklist blacklist,
@@ -95,7 +90,6 @@ public class JdbcPointsLedger implements PointsLedger {
                     boolean groupCommit,
             @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit-writers:2}") int writers) {
         this.jdbc = jdbc;
-        this.template = template;
         this.rulebooks = rulebooks;
         this.accounts = accounts;
         this.blacklist = blacklist;
@@ -189,9 +183,8 @@ public class JdbcPointsLedger implements PointsLedger {
     }
 
     /**
-     * One batch in three round trips: lock the users' balance rows and read the stored outcomes of the batch's ids
-     * and the users' tallies (one flight, {@link #lockAndRead}); write outcomes, entries, tallies and balances in one
-     * statement; commit.
+     * One batch in four round trips: lock the users' balance rows; read the stored outcomes of the batch's ids and
+     * the users' tallies in one query; write outcomes, entries, tallies and balances in one statement; commit.
      */
     private List<Outcome> judgeAndWrite(
             Program program,
@@ -222,6 +215,15 @@ public class JdbcPointsLedger implements PointsLedger {
         if (userIds.length == 0) {
             return List.of(outcomes);
         }
+        // 1. lock the users' balance rows, in user id order; a user without a row yet gets it in a transaction of
+        // its own first (MissingBalances), so that no two groups wait for each other's new rows. In a caller's
+        // transaction, missing rows are created in it.
+        var blocked = createMissing
+                ? lock(pid, known).entrySet().stream()
+                        .filter(e -> e.getValue()[2] == 1)
+                        .map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet())
+                : lockExisting(pid, userIds);
         // 2. the stored outcomes of these ids (read under the users' locks: a concurrent retry has committed by
         // now) and the tallies of the days and items the events may need, in one query
         var versions = new RulebookVersion[events.size()];
@@ -256,44 +258,31 @@ public class JdbcPointsLedger implements PointsLedger {
         for (var u : userIds) {
             tallies.put(u, new UserTally());
         }
-        Object[] readArgs = {
-            ids.toArray(String[]::new),
-            pid,
-            userIds,
-            pid,
-            from,
-            to,
-            itemUsers.toArray(Long[]::new),
-            items.toArray(String[]::new),
-            pid
-        };
-        RowCallbackHandler readRow = rs -> {
-            switch (rs.getInt(1)) {
-                case 0 -> stored.put(rs.getString(3), json.readValue(rs.getString(4), Outcome.class));
-                case 1 ->
-                    tallies.get(rs.getLong(2))
-                            .loadDay(
-                                    rs.getString(3),
-                                    rs.getObject(5, LocalDate.class),
-                                    rs.getInt(6),
-                                    rs.getInt(7),
-                                    rs.getLong(8));
-                default -> tallies.get(rs.getLong(2)).loadItem(rs.getString(3), rs.getString(4), rs.getInt(6));
-            }
-        };
-        // 1. lock the users' balance rows, in user id order, then read under the locks; a user without a row yet
-        // gets it in a transaction of its own first (MissingBalances), so that no two groups wait for each other's
-        // new rows. In a caller's transaction, missing rows are created in it.
-        Set<Long> blocked;
-        if (createMissing) {
-            blocked = lock(pid, known).entrySet().stream()
-                    .filter(e -> e.getValue()[2] == 1)
-                    .map(Map.Entry::getKey)
-                    .collect(java.util.stream.Collectors.toSet());
-            jdbc.sql(READ).params(readArgs).query(readRow);
-        } else {
-            blocked = lockAndRead(pid, userIds, readArgs, readRow);
-        }
+        jdbc.sql(READ)
+                .params(
+                        ids.toArray(String[]::new),
+                        pid,
+                        userIds,
+                        pid,
+                        from,
+                        to,
+                        itemUsers.toArray(Long[]::new),
+                        items.toArray(String[]::new),
+                        pid)
+                .query(rs -> {
+                    switch (rs.getInt(1)) {
+                        case 0 -> stored.put(rs.getString(3), json.readValue(rs.getString(4), Outcome.class));
+                        case 1 ->
+                            tallies.get(rs.getLong(2))
+                                    .loadDay(
+                                            rs.getString(3),
+                                            rs.getObject(5, LocalDate.class),
+                                            rs.getInt(6),
+                                            rs.getInt(7),
+                                            rs.getLong(8));
+                        default -> tallies.get(rs.getLong(2)).loadItem(rs.getString(3), rs.getString(4), rs.getInt(6));
+                    }
+                });
         // 3. judge in order
         var actor = actor();
         var entries = new Entries();
@@ -391,7 +380,7 @@ public class JdbcPointsLedger implements PointsLedger {
                                 .toArray(String[]::new))
                 .param(
                         "oOutcome",
-                        judged.values().stream().map(OutcomeJson::write).toArray(String[]::new))
+                        judged.values().stream().map(JdbcPointsLedger::stored).toArray(String[]::new))
                 .param("actorId", actor == null ? null : actor.actorId(), java.sql.Types.BIGINT)
                 .param("actorLabel", actor == null ? null : actor.actorLabel(), java.sql.Types.VARCHAR)
                 .param("eUser", entries.user.toArray(Long[]::new))
@@ -502,24 +491,17 @@ public class JdbcPointsLedger implements PointsLedger {
         if (e.amount() != null && e.amount() < 0) {
             return "negative-amount";
         }
-        if (!digits(e.user().strip(), 18)) {
+        if (!EventInput.digits(e.user().strip(), 18)) {
             return "unknown-user";
         }
         return null;
     }
 
-    /** Whether a text is 1 to {@code max} ASCII digits (a plain loop: this runs for every event). */
-    static boolean digits(String s, int max) {
-        if (s.isEmpty() || s.length() > max) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+    /** The stored form of an outcome: the JSON a mapper writes for it (and reads back), written directly. */
+    static String stored(Outcome o) {
+        var b = new StringBuilder(96 + 40 * o.rules().size());
+        o.appendJson(b, "eventId");
+        return b.toString();
     }
 
     static Outcome rejection(String id, String code) {
@@ -753,37 +735,17 @@ public class JdbcPointsLedger implements PointsLedger {
                 where program_id = ? and user_id = q.u and item = q.i offset 0) a""";
 
     /**
-     * {@link #LOCK} and {@link #READ} in one round trip: the driver sends both statements in one flight and the
-     * server runs them in order, so the read's snapshot is taken after every lock is held. Throws
-     * {@link MissingBalances} (having written nothing) when a user has no balance row yet.
+     * Locks the balance rows of these users (sorted) and answers the blocked among them; when a user has no row yet,
+     * throws {@link MissingBalances} without having written anything.
      */
-    private Set<Long> lockAndRead(long pid, Long[] sortedIds, Object[] readArgs, RowCallbackHandler readRow) {
+    private Set<Long> lockExisting(long pid, Long[] sortedIds) {
         var blocked = new java.util.HashSet<Long>();
         var found = new java.util.HashSet<Long>();
-        var args = new Object[readArgs.length + 2];
-        args[0] = pid;
-        args[1] = sortedIds;
-        System.arraycopy(readArgs, 0, args, 2, readArgs.length);
-        template.execute(LOCK + ";\n" + READ, (PreparedStatementCallback<Void>) ps -> {
-            new ArgumentPreparedStatementSetter(args).setValues(ps);
-            ps.execute();
-            try (var rs = ps.getResultSet()) {
-                while (rs.next()) {
-                    found.add(rs.getLong(1));
-                    if (rs.getBoolean(2)) {
-                        blocked.add(rs.getLong(1));
-                    }
-                }
+        jdbc.sql(LOCK).params(pid, sortedIds).query(rs -> {
+            found.add(rs.getLong(1));
+            if (rs.getBoolean(2)) {
+                blocked.add(rs.getLong(1));
             }
-            if (!ps.getMoreResults()) {
-                throw new IllegalStateException("the read after the lock answered no rows");
-            }
-            try (var rs = ps.getResultSet()) {
-                while (rs.next()) {
-                    readRow.processRow(rs);
-                }
-            }
-            return null;
         });
         if (found.size() < sortedIds.length) {
             throw new MissingBalances(java.util.Arrays.stream(sortedIds)

@@ -29,7 +29,7 @@ class OutcomeJsonTest {
     @ParameterizedTest
     @MethodSource("outcomes")
     void writesWhatJacksonWrites(Outcome outcome) {
-        var hand = OutcomeJson.write(outcome);
+        var hand = JdbcPointsLedger.stored(outcome);
         assertThat(JSON.readTree(hand)).isEqualTo(JSON.readTree(JSON.writeValueAsString(outcome)));
         assertThat(JSON.readValue(hand, Outcome.class)).isEqualTo(outcome);
     }
