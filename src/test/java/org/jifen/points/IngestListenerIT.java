@@ -149,6 +149,43 @@ class IngestListenerIT {
         }
     }
 
+    @Test
+    @DisplayName(
+            "LG-7 more pipelined requests than a connection keeps unanswered: every one answered, in order, and the"
+                    + " connection is read again")
+    void pipelining_past_the_pending_limit() throws Exception {
+        long u = TestAccounts.learner(accounts);
+        var id = EventsApiIT.id();
+        int count = 3 * IngestListener.MAX_PENDING + 1;
+        var wire = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            wire.append(request("""
+                    {"id":"%s-%d","user":%d,"action":"article-read","item":"q%d","at":"2026-03-07T09:00:00+08:00"}""".formatted(id, i, u, i)));
+        }
+        try (var socket = new java.net.Socket("127.0.0.1", listener.port())) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(wire.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            int points = 0;
+            for (int i = 0; i < count; i++) {
+                var answer = json.readTree(readResponse(in));
+                assertThat(answer.get("id").asString()).isEqualTo(id + "-" + i);
+                points += answer.get("points").asInt();
+            }
+            assertThat(points).as("the daily cap of article reading").isEqualTo(15);
+            out.write(request("""
+                    {"id":"%s-after","user":%d,"action":"login","at":"2026-03-07T09:00:00+08:00"}""".formatted(id, u)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(json.readTree(readResponse(in)).get("id").asString()).isEqualTo(id + "-after");
+        }
+    }
+
+    private String request(String body) {
+        return "POST " + EventsApiIT.URL + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "X-Api-Key: " + key + "\r\nContent-Length: "
+                + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
     /** The body of the next HTTP/1.1 response on a stream (Content-Length framed). */
     static byte[] readResponse(java.io.DataInputStream in) throws java.io.IOException {
         int length = -1;

@@ -14,6 +14,7 @@ import org.jifen.points.domain.LearningEvent;
 import org.jifen.shared.MobileNumber;
 import org.jifen.shared.web.Problem;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * What both ingestion front ends do with a parsed request body (one event or an array of up to 1,000): read each
@@ -28,7 +29,8 @@ public class EventIngestion {
 
     private final PointsLedger ledger;
     private final Accounts accounts;
-    private final org.springframework.beans.factory.ObjectProvider<org.jifen.rulebook.Rulebooks> rulebooks;
+    /** Resolved once: a bean factory lookup per request cost more than judging the event. */
+    private final SingletonSupplier<org.jifen.rulebook.Rulebooks> rulebooks;
 
     EventIngestion(
             PointsLedger ledger,
@@ -36,7 +38,7 @@ public class EventIngestion {
             org.springframework.beans.factory.ObjectProvider<org.jifen.rulebook.Rulebooks> rulebooks) {
         this.ledger = ledger;
         this.accounts = accounts;
-        this.rulebooks = rulebooks;
+        this.rulebooks = SingletonSupplier.of(rulebooks::getIfAvailable);
     }
 
     /**
@@ -46,7 +48,7 @@ public class EventIngestion {
      * future exceptionally.
      */
     public java.util.concurrent.CompletableFuture<Answer> ingestAsync(String program, Object body) {
-        var books = rulebooks.getIfAvailable();
+        var books = rulebooks.get();
         if (books == null || books.program(program).isEmpty()) {
             throw Problem.notFound("program.not-found", program);
         }

@@ -53,8 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code jifen.points.ingest.port} is set (0 picks a free port).
  *
  * <p>No thread waits for a commit: a single event is handed to group commit and its answer is written when the
- * commit completes; a connection reads its next request only after answering the previous one, so answers keep
- * their order.
+ * commit completes. Answers keep the order of their requests on a connection ({@code Turn}); a connection with
+ * {@value #MAX_PENDING} requests unanswered is not read until one is answered. Reading is not paused per request:
+ * switching it off and on cost two system calls per request.
  */
 @Component
 public class IngestListener implements SmartLifecycle {
@@ -63,6 +64,8 @@ public class IngestListener implements SmartLifecycle {
     private static final Pattern PATH = Pattern.compile("/api/v1/programs/([a-z0-9][a-z0-9-]{0,59})/events/?");
     private static final int MAX_BODY = 4 * 1024 * 1024;
     private static final String TYPE_BASE = "https://jifen.org/problems/";
+    /** Unanswered requests of one connection (HTTP pipelining) before it stops being read. */
+    public static final int MAX_PENDING = 16;
 
     private final EventIngestion ingestion;
     private final ApiClients apiClients;
@@ -172,7 +175,6 @@ public class IngestListener implements SmartLifecycle {
             var keepAlive = HttpUtil.isKeepAlive(request);
             var locale = locale(request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
             var uri = new QueryStringDecoder(request.uri()).path();
-            ctx.channel().config().setAutoRead(false); // the next request waits for this answer
             var turn = Turn.take(ctx);
             try {
                 var path = PATH.matcher(uri);
@@ -210,6 +212,9 @@ public class IngestListener implements SmartLifecycle {
                                 (answer, failure) -> {
                                     if (failure == null) {
                                         write(ctx, turn, ok(answer), keepAlive);
+                                        turn.written().thenRun(() -> {
+                                            long w = System.nanoTime();
+                                        });
                                     } else {
                                         write(ctx, turn, failed(failure, locale, uri), keepAlive);
                                     }
@@ -262,14 +267,35 @@ public class IngestListener implements SmartLifecycle {
     /** The answer last queued on a connection: the next one is written after it, so answers keep their order. */
     private static final AttributeKey<CompletableFuture<Void>> LAST = AttributeKey.valueOf("jifen.ingest.last");
 
+    /** How many requests of a connection are unanswered; only its event loop reads and changes it. */
+    private static final AttributeKey<int[]> PENDING = AttributeKey.valueOf("jifen.ingest.pending");
+
     /**
      * A request's place in its connection's order of answers, taken when the request arrives: its answer is written
-     * after the previous request's, however much sooner it is ready.
+     * after the previous request's, however much sooner it is ready. At {@link #MAX_PENDING} unanswered requests the
+     * connection stops being read until an answer is written ({@link #answered}).
      */
     private record Turn(CompletableFuture<Void> previous, CompletableFuture<Void> written) {
         static Turn take(ChannelHandlerContext ctx) {
+            var attribute = ctx.channel().attr(PENDING);
+            var pending = attribute.get();
+            if (pending == null) {
+                pending = new int[1];
+                attribute.set(pending);
+            }
+            if (++pending[0] >= MAX_PENDING) {
+                ctx.channel().config().setAutoRead(false);
+            }
             var written = new CompletableFuture<Void>();
             return new Turn(ctx.channel().attr(LAST).getAndSet(written), written);
+        }
+    }
+
+    /** One answer of a connection was written (on its event loop): below the limit, the connection is read again. */
+    private static void answered(Channel channel) {
+        var pending = channel.attr(PENDING).get();
+        if (pending != null && --pending[0] < MAX_PENDING && !channel.config().isAutoRead()) {
+            channel.config().setAutoRead(true);
         }
     }
 
@@ -282,7 +308,7 @@ public class IngestListener implements SmartLifecycle {
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
                 ctx.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
                     written.complete(null);
-                    f.channel().config().setAutoRead(true);
+                    answered(f.channel());
                     if (!f.isSuccess()) {
                         f.channel().close();
                     }

@@ -49,6 +49,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,7 +67,9 @@ public class JdbcPointsLedger implements PointsLedger {
     private static final int ATTEMPTS = 4;
 
     private final JdbcClient jdbc;
-    private final ObjectProvider<Rulebooks> rulebooks;
+    /** Resolved once: a bean factory lookup per event cost more than judging it (docs/benchmarks.md, run 4). */
+    private final SingletonSupplier<Rulebooks> rulebooks;
+
     private final Accounts accounts;
     private final Blacklist blacklist;
     private final Organizations organizations;
@@ -90,7 +93,7 @@ public class JdbcPointsLedger implements PointsLedger {
                     boolean groupCommit,
             @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit-writers:2}") int writers) {
         this.jdbc = jdbc;
-        this.rulebooks = rulebooks;
+        this.rulebooks = SingletonSupplier.of(rulebooks::getIfAvailable);
         this.accounts = accounts;
         this.blacklist = blacklist;
         this.organizations = organizations;
@@ -167,7 +170,7 @@ public class JdbcPointsLedger implements PointsLedger {
     }
 
     Program program(String programKey) {
-        var books = rulebooks.getIfAvailable();
+        var books = rulebooks.get();
         return (books == null ? Optional.<Program>empty() : books.program(programKey))
                 .orElseThrow(() -> Problem.notFound("program.not-found", programKey));
     }
@@ -177,7 +180,7 @@ public class JdbcPointsLedger implements PointsLedger {
      * events of a batch mostly share their instant's version, so each distinct instant is looked up once.
      */
     private Function<Instant, Optional<RulebookVersion>> versionsFor(String programKey, List<LearningEvent> events) {
-        var books = rulebooks.getObject();
+        var books = rulebooks.obtain();
         var memo = new java.util.HashMap<Instant, Optional<RulebookVersion>>();
         return at -> at == null ? Optional.empty() : memo.computeIfAbsent(at, i -> books.inForce(programKey, i));
     }
@@ -544,7 +547,7 @@ public class JdbcPointsLedger implements PointsLedger {
     public List<RuleProgress> today(String programKey, long userId) {
         var program = program(programKey);
         var now = clock.instant();
-        var version = rulebooks.getObject().inForce(programKey, now);
+        var version = rulebooks.obtain().inForce(programKey, now);
         if (version.isEmpty()) {
             return List.of();
         }
@@ -645,7 +648,7 @@ public class JdbcPointsLedger implements PointsLedger {
 
     /** Clears every program's points of a user with {@code reset} entries (LG-14); the caller's transaction. */
     void reset(long userId, String reason) {
-        var books = rulebooks.getIfAvailable();
+        var books = rulebooks.get();
         var programs = books == null ? List.<Program>of() : books.programs();
         for (var p : programs) {
             jdbc.sql("insert into points.balance (program_id, user_id) values (?, ?) on conflict do nothing")
