@@ -45,6 +45,24 @@ class ApiKeyIT {
     }
 
     @Test
+    @DisplayName("a key is known from memory only once verified against the database, and not after its revocation")
+    void recently_verified_keys() {
+        var created = clients.create("memory-check", 1L);
+        assertThat(clients.recentlyVerified(created.key())).isEmpty();
+        assertThat(clients.authenticate(created.key())).map(ApiClient::name).contains("memory-check");
+        assertThat(clients.recentlyVerified(created.key())).map(ApiClient::id).contains(created.id());
+        var other = created.key().substring(0, created.key().length() - 1)
+                + (created.key().endsWith("0") ? "1" : "0");
+        assertThat(clients.recentlyVerified(other)).isEmpty();
+        assertThat(clients.recentlyVerified("jf_not-a-key")).isEmpty();
+        assertThat(clients.recentlyVerified(null)).isEmpty();
+
+        clients.revoke(created.id());
+        assertThat(clients.recentlyVerified(created.key())).isEmpty();
+        assertThat(clients.authenticate(created.key())).isEmpty();
+    }
+
+    @Test
     @DisplayName("the key is stored only as a hash, and its creation is audited")
     void stores_only_a_hash() {
         var created = clients.create("hash-check", 1L);

@@ -61,6 +61,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class IngestListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IngestListener.class);
+    /** Where API keys are checked against the database, so that no event loop waits for it. */
+    private static final java.util.concurrent.Executor VERIFICATIONS =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
     private static final Pattern PATH = Pattern.compile("/api/v1/programs/([a-z0-9][a-z0-9-]{0,59})/events/?");
     private static final int MAX_BODY = 4 * 1024 * 1024;
     private static final String TYPE_BASE = "https://jifen.org/problems/";
@@ -193,10 +197,48 @@ public class IngestListener implements SmartLifecycle {
                     write(ctx, turn, problem(415, "unsupported-media-type", locale, uri), keepAlive);
                     return;
                 }
-                if (apiClients.authenticate(request.headers().get("X-Api-Key")).isEmpty()) {
-                    write(ctx, turn, problem(401, "api-key.invalid", locale, uri), keepAlive);
+                var key = request.headers().get("X-Api-Key");
+                if (apiClients.recentlyVerified(key).isEmpty()) {
+                    // a key not verified in the last 30 s is checked against the database, off the event loop
+                    request.retain();
+                    CompletableFuture.supplyAsync(() -> apiClients.authenticate(key), VERIFICATIONS)
+                            .whenCompleteAsync(
+                                    (client, failure) -> {
+                                        try {
+                                            if (failure != null) {
+                                                write(ctx, turn, failed(failure, locale, uri), keepAlive);
+                                            } else if (client.isEmpty()) {
+                                                write(
+                                                        ctx,
+                                                        turn,
+                                                        problem(401, "api-key.invalid", locale, uri),
+                                                        keepAlive);
+                                            } else {
+                                                ingest(ctx, turn, request, path.group(1), locale, uri, keepAlive);
+                                            }
+                                        } finally {
+                                            request.release();
+                                        }
+                                    },
+                                    ctx.executor());
                     return;
                 }
+                ingest(ctx, turn, request, path.group(1), locale, uri, keepAlive);
+            } catch (RuntimeException e) {
+                write(ctx, turn, failed(e, locale, uri), keepAlive);
+            }
+        }
+
+        /** Parses an authenticated request's body and hands it to ingestion; the answer is written in its turn. */
+        private void ingest(
+                ChannelHandlerContext ctx,
+                Turn turn,
+                FullHttpRequest request,
+                String program,
+                Locale locale,
+                String uri,
+                boolean keepAlive) {
+            try {
                 Object parsed;
                 try (var in = new ByteBufInputStream(request.content())) {
                     parsed = json.readValue((java.io.InputStream) in, Object.class);
@@ -207,14 +249,11 @@ public class IngestListener implements SmartLifecycle {
                 // the answer is written on this connection's event loop, not on the group-commit writer that completes
                 // it: the writer goes on to the next group at once
                 ingestion
-                        .ingestAsync(path.group(1), parsed)
+                        .ingestAsync(program, parsed)
                         .whenCompleteAsync(
                                 (answer, failure) -> {
                                     if (failure == null) {
                                         write(ctx, turn, ok(answer), keepAlive);
-                                        turn.written().thenRun(() -> {
-                                            long w = System.nanoTime();
-                                        });
                                     } else {
                                         write(ctx, turn, failed(failure, locale, uri), keepAlive);
                                     }
