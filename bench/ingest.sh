@@ -57,23 +57,25 @@ redis_rps() { timeout 300 redis-benchmark -p $redis_port -c 50 -n "$1" -r 100000
   member:__rand_int__ | tr '\r' '\n' | grep -o '[0-9.]* requests per second' | tail -1 | cut -d' ' -f1; }
 median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 rounds=${ROUNDS:-3}
+# wrk_phase <connections> <timeout> <script> <url>: requests/s, then any errors wrk reported
+wrk_phase() {
+  local out e; out=$(wrk -t2 -c"$1" -d"${seconds}s" --timeout "$2" -s "$3" "$4"); e=$(echo "$out" | errors)
+  echo "$(echo "$out" | rps)${e:+ $e}"; }
 ms=""; mb=""; js=""; jb=""; rs=""; rp=""
 for round in $(seq "$rounds"); do
   # new event ids in every round: a repeated id would be a retry, answered from its stored outcome
   script 1 "s${round}r" >"$work/single.lua"; script 1000 "b${round}r" >"$work/batch.lua"
   script 1 "l${round}r" >"$work/lsingle.lua"; script 1000 "m${round}r" >"$work/lbatch.lua"
-  single_out=$(wrk -t2 -c50 -d"${seconds}s" --timeout 10s -s "$work/single.lua" "$base")
-  batch_out=$(wrk -t2 -c4 -d"${seconds}s" --timeout 30s -s "$work/batch.lua" "$base")
-  lsingle_out=$(wrk -t2 -c50 -d"${seconds}s" --timeout 10s -s "$work/lsingle.lua" "$ingest")
+  single=$(wrk_phase 50 10s "$work/single.lua" "$base")
+  batch=$(wrk_phase 4 30s "$work/batch.lua" "$base")
+  lsingle=$(wrk_phase 50 10s "$work/lsingle.lua" "$ingest")
   r_single=$(redis_rps $((4000 * seconds)))
-  lbatch_out=$(wrk -t2 -c4 -d"${seconds}s" --timeout 30s -s "$work/lbatch.lua" "$ingest")
+  lbatch=$(wrk_phase 4 30s "$work/lbatch.lua" "$ingest")
   r_pipe=$(redis_rps $((100000 * seconds)) 16)
-  echo "round $round: jifen main port single $(echo "$single_out" | rps) req/s $(echo "$single_out" | errors)," \
-    "batches $(echo "$batch_out" | rps)/s $(echo "$batch_out" | errors); listener single $(echo "$lsingle_out" | rps)" \
-    "req/s $(echo "$lsingle_out" | errors), batches $(echo "$lbatch_out" | rps)/s $(echo "$lbatch_out" | errors);" \
-    "redis single ${r_single} ops/s, pipelined 16 ${r_pipe} ops/s"
-  ms="$ms $(echo "$single_out" | rps)"; mb="$mb $(echo "$batch_out" | rps)"
-  js="$js $(echo "$lsingle_out" | rps)"; jb="$jb $(echo "$lbatch_out" | rps)"; rs="$rs $r_single"; rp="$rp $r_pipe"
+  echo "round $round: jifen main port single $single req/s, batches $batch/s; listener single $lsingle req/s," \
+    "batches $lbatch/s; redis single ${r_single} ops/s, pipelined 16 ${r_pipe} ops/s"
+  ms="$ms ${single%% *}"; mb="$mb ${batch%% *}"; js="$js ${lsingle%% *}"; jb="$jb ${lbatch%% *}"
+  rs="$rs $r_single"; rp="$rp $r_pipe"
 done
 ms=$(echo "$ms" | median); mb=$(echo "$mb" | median); js=$(echo "$js" | median); jb=$(echo "$jb" | median)
 rs=$(echo "$rs" | median); rp=$(echo "$rp" | median)

@@ -97,19 +97,22 @@ public class ApiClients {
 
     /** The client a presented key belongs to, if the key is valid and not revoked. */
     public Optional<ApiClient> authenticate(String key) {
-        var recent = recentlyVerified(key);
-        if (recent.isPresent() || key == null || !KEY.matcher(key).matches()) {
+        var presented = Presented.of(key);
+        if (presented == null) {
+            return Optional.empty();
+        }
+        var recent = recentlyVerified(presented);
+        if (recent.isPresent()) {
             return recent;
         }
-        var prefix = key.substring(3, 15);
-        var hash = sha256(key.substring(16));
-        var now = clock.instant();
-        var found = lookUp(prefix, hash);
+        var found = lookUp(presented.prefix(), presented.hash());
         if (found.isPresent()) {
             if (verified.size() >= MAX_VERIFIED) {
                 verified.clear();
             }
-            verified.put(prefix + hash, new Verified(found.get(), now.plus(VERIFIED_FOR)));
+            verified.put(
+                    presented.cacheKey(),
+                    new Verified(found.get(), clock.instant().plus(VERIFIED_FOR)));
         }
         return found;
     }
@@ -120,13 +123,28 @@ public class ApiClients {
      * #authenticate}.
      */
     public Optional<ApiClient> recentlyVerified(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            return Optional.empty();
-        }
-        var known = verified.get(key.substring(3, 15) + sha256(key.substring(16)));
+        var presented = Presented.of(key);
+        return presented == null ? Optional.empty() : recentlyVerified(presented);
+    }
+
+    private Optional<ApiClient> recentlyVerified(Presented presented) {
+        var known = verified.get(presented.cacheKey());
         return known != null && clock.instant().isBefore(known.until())
                 ? Optional.of(known.client())
                 : Optional.empty();
+    }
+
+    /** A well-formed presented key: its public prefix and the hash of its secret. */
+    private record Presented(String prefix, String hash) {
+        static Presented of(String key) {
+            return key == null || !KEY.matcher(key).matches()
+                    ? null
+                    : new Presented(key.substring(3, 15), sha256(key.substring(16)));
+        }
+
+        String cacheKey() {
+            return prefix + hash;
+        }
     }
 
     private Optional<ApiClient> lookUp(String prefix, String hash) {

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.jifen.account.Accounts;
@@ -124,21 +123,10 @@ class IngestListenerIT {
         batch.append("]");
         var single = """
                 {"id":"%s-s","user":%d,"action":"login","at":"2026-03-06T09:00:00+08:00"}""".formatted(id, u);
-        var wire = new StringBuilder();
-        for (var body : List.of(batch.toString(), single)) {
-            var bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            wire.append("POST ")
-                    .append(EventsApiIT.URL)
-                    .append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Api-Key: ")
-                    .append(key)
-                    .append("\r\nContent-Length: ")
-                    .append(bytes.length)
-                    .append("\r\n\r\n")
-                    .append(body);
-        }
+        var wire = request(batch.toString()) + request(single);
         try (var socket = new java.net.Socket("127.0.0.1", listener.port())) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(wire.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().write(wire.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
             var first = json.readTree(readResponse(in));
             var second = json.readTree(readResponse(in));
