@@ -36,9 +36,11 @@ api_key() {
 # (wrk.format) was a visible part of the round trip.
 events_script() {
   cat <<LUA
-local counter, tid = 0, 0
+local counter, threads = 0, 0
 local head
-setup = function(thread) tid = tid + 1; thread:set("tid", tid) end
+-- tid is a global of each thread's own state, set by setup (a local here would stay 0 in every thread, and the
+-- threads would send the same ids: half the events would be retries)
+setup = function(thread) threads = threads + 1; thread:set("tid", threads) end
 init = function()
   head = wrk.format("POST", "/api/v1/programs/longgang/events",
     {["Content-Type"] = "application/json", ["X-Api-Key"] = "$3"}):gsub("\r\n\r\n\$", "\r\n")
