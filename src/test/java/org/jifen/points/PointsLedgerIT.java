@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jifen.account.Accounts;
 import org.jifen.account.Blacklist;
@@ -322,22 +319,8 @@ class PointsLedgerIT {
 
     // ------------------------------------------------------------------------------------------- concurrency
 
-    <T> List<T> together(List<Callable<T>> tasks) throws Exception {
-        var barrier = new CyclicBarrier(tasks.size());
-        try (var pool = Executors.newFixedThreadPool(tasks.size())) {
-            var futures = new ArrayList<Future<T>>();
-            for (var task : tasks) {
-                futures.add(pool.submit(() -> {
-                    barrier.await();
-                    return task.call();
-                }));
-            }
-            var out = new ArrayList<T>();
-            for (var f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        }
+    static <T> List<T> together(List<Callable<T>> tasks) throws Exception {
+        return org.jifen.support.Together.run(tasks);
     }
 
     @ParameterizedTest(name = "{displayName} (group commit: {0})")

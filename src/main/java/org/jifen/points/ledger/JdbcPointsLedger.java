@@ -53,16 +53,31 @@ import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ledger on PostgreSQL. A batch is judged in one transaction in a fixed number of round trips: balance rows of
- * all its users are created if missing and locked ({@code select … for update}, in user id order), which serializes
- * everything that judges or changes one user's points; then the stored outcomes of its event ids, the blacklist and
- * the tallies are read, the events judged in order, and entries, counters, balances and outcomes written with
- * {@code unnest} arrays. A retry of an event id answers the stored outcome; a concurrent first attempt of the same
- * id under another user collides on the outcome's primary key and the batch is retried.
+ * The ledger on PostgreSQL. A group of events (a batch, or single events gathered by {@link GroupCommit}) takes one of
+ * two paths:
+ *
+ * <ul>
+ *   <li><b>Cached</b>, when every user of the group is in the {@link TallyCache} for the days it needs: the events are
+ *       judged on the cached tallies and written by one statement that commits by itself. It changes each user's
+ *       balance row only where the row's revision is still the cached one (every change of a balance row gives it a
+ *       new revision), inserts only new outcomes, and finds no award for the items the cache had not seen; if any of
+ *       that does not hold, {@code points.expect} fails the whole statement, nothing is written, and the group takes
+ *       the full path.
+ *   <li><b>Full</b>, in one transaction in a fixed number of round trips: balance rows of all its users are created
+ *       if missing and locked ({@code select … for update}, in user id order), which serializes everything that
+ *       judges or changes one user's points; then the stored outcomes of its event ids and the tallies are read, the
+ *       events judged in order, and entries, counters, balances and outcomes written with {@code unnest} arrays. The
+ *       tallies it read are cached after the commit.
+ * </ul>
+ *
+ * A retry of an event id answers the stored outcome (on the cached path, its outcome collides and the group takes the
+ * full path, which reads it); a concurrent first attempt of the same id under another user collides on the outcome's
+ * primary key and the group is retried.
  */
 @Service
 public class JdbcPointsLedger implements PointsLedger {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcPointsLedger.class);
     static final int PAGE = 50;
     private static final int ATTEMPTS = 4;
 
@@ -78,6 +93,7 @@ public class JdbcPointsLedger implements PointsLedger {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final GroupCommit groupCommit;
+    private final TallyCache cache;
 
     JdbcPointsLedger(
             JdbcClient jdbc,
@@ -91,7 +107,9 @@ public class JdbcPointsLedger implements PointsLedger {
             JsonMapper json,
             @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit:true}")
                     boolean groupCommit,
-            @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit-writers:2}") int writers) {
+            @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit-writers:2}") int writers,
+            @org.springframework.beans.factory.annotation.Value("${jifen.points.cached-tallies:100000}")
+                    int cachedTallies) {
         this.jdbc = jdbc;
         this.rulebooks = SingletonSupplier.of(rulebooks::getIfAvailable);
         this.accounts = accounts;
@@ -101,6 +119,7 @@ public class JdbcPointsLedger implements PointsLedger {
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
+        this.cache = new TallyCache(cachedTallies);
         this.groupCommit = groupCommit ? new GroupCommit(this, writers) : null;
     }
 
@@ -149,9 +168,19 @@ public class JdbcPointsLedger implements PointsLedger {
         var versions = versionsFor(programKey, events);
         // in a caller's transaction, new balance rows are created in it; in our own, in one of their own first
         var joined = TransactionSynchronizationManager.isActualTransactionActive();
+        if (!joined) {
+            var fast = judgeCached(program, versions, events);
+            if (fast != null) {
+                return fast;
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(s -> judgeAndWrite(program, versions, events, joined));
+                var written = tx.execute(s -> judgeAndWrite(program, versions, events, joined));
+                if (!joined) {
+                    written.fresh.forEach((user, entry) -> cache.put(program.id(), user, entry));
+                }
+                return written.outcomes;
             } catch (MissingBalances m) {
                 tx.executeWithoutResult(s -> lock(program.id(), m.users));
             } catch (EventRace | PessimisticLockingFailureException e) {
@@ -186,91 +215,237 @@ public class JdbcPointsLedger implements PointsLedger {
     }
 
     /**
-     * One batch in four round trips: lock the users' balance rows; read the stored outcomes of the batch's ids and
-     * the users' tallies in one query; write outcomes, entries, tallies and balances in one statement; commit.
+     * A group's events after the checks that need no lock: the rejected ones have their outcome, the others their
+     * user, rulebook version and day; the days and (user, item) pairs their judging may read.
      */
-    private List<Outcome> judgeAndWrite(
+    private final class Group {
+        final List<LearningEvent> events;
+        final Outcome[] outcomes;
+        final long[] users;
+        final Long[] userIds;
+        final RulebookVersion[] versions;
+        final LocalDate[] days;
+        LocalDate from;
+        LocalDate to;
+        final LinkedHashSet<String> ids = new LinkedHashSet<>();
+        final List<Long> itemUsers = new ArrayList<>();
+        final List<String> items = new ArrayList<>();
+
+        Group(Program program, Function<Instant, Optional<RulebookVersion>> versionAt, List<LearningEvent> events) {
+            this.events = events;
+            outcomes = new Outcome[events.size()];
+            users = new long[events.size()];
+            versions = new RulebookVersion[events.size()];
+            days = new LocalDate[events.size()];
+            var candidates = new LinkedHashSet<Long>();
+            for (int i = 0; i < events.size(); i++) {
+                var e = events.get(i);
+                var rejected = check(e);
+                if (rejected != null) {
+                    outcomes[i] = rejection(e.id(), rejected);
+                    continue;
+                }
+                users[i] = Long.parseLong(e.user().strip());
+                candidates.add(users[i]);
+            }
+            var known = accounts.existingIds(candidates);
+            var pairs = new java.util.HashSet<String>();
+            for (int i = 0; i < events.size(); i++) {
+                if (outcomes[i] != null) {
+                    continue;
+                }
+                var e = events.get(i);
+                if (!known.contains(users[i])) {
+                    outcomes[i] = rejection(e.id(), "unknown-user");
+                    continue;
+                }
+                ids.add(e.id());
+                versions[i] = versionAt.apply(e.at()).orElse(null);
+                var zone = versions[i] == null
+                        ? program.timeZone()
+                        : versions[i].rulebook().timeZone();
+                days[i] = e.at().atZone(zone).toLocalDate();
+                var earliest = UserTally.earliestNeeded(days[i]);
+                from = from == null || earliest.isBefore(from) ? earliest : from;
+                to = to == null || days[i].isAfter(to) ? days[i] : to;
+                if (e.item() != null && pairs.add(users[i] + "\u0000" + e.item())) {
+                    itemUsers.add(users[i]);
+                    items.add(e.item());
+                }
+            }
+            userIds = known.stream().sorted().toArray(Long[]::new);
+        }
+
+        boolean judgesNothing() {
+            return userIds.length == 0;
+        }
+    }
+
+    /** What judging a group produced: the outcomes of its new event ids, its ledger entries and balance changes. */
+    private static final class Judged {
+        final Entries entries = new Entries();
+        final LinkedHashMap<String, Outcome> outcomes = new LinkedHashMap<>();
+        final HashMap<String, Long> user = new HashMap<>();
+        final HashMap<String, Instant> at = new HashMap<>();
+        /** Lifetime and redeemable change by user, for every user with a judged event (zero included). */
+        final LinkedHashMap<Long, long[]> deltas = new LinkedHashMap<>();
+    }
+
+    /**
+     * Judges the group's events in order against the tallies (updating them); an id stored earlier or judged earlier
+     * in the group answers that outcome.
+     */
+    private static Judged judge(
+            Group g, Map<String, Outcome> stored, Map<Long, UserTally> tallies, Set<Long> blocked, Actor actor) {
+        var out = new Judged();
+        for (int i = 0; i < g.events.size(); i++) {
+            if (g.outcomes[i] != null) {
+                continue;
+            }
+            var e = g.events.get(i);
+            var earlier = stored.containsKey(e.id()) ? stored.get(e.id()) : out.outcomes.get(e.id());
+            if (earlier != null) {
+                g.outcomes[i] = earlier;
+                continue;
+            }
+            var user = g.users[i];
+            var tally = tallies.get(user);
+            Judgement j;
+            Integer version = null;
+            if (g.versions[i] == null) {
+                j = Judgement.none(g.days[i], Reason.OUTSIDE_VALIDITY);
+            } else {
+                version = g.versions[i].version();
+                j = PointsEngine.judge(g.versions[i].rulebook(), e, tally, blocked.contains(user));
+            }
+            tally.apply(j);
+            var d = out.deltas.computeIfAbsent(user, u -> new long[2]);
+            var rules = new ArrayList<Outcome.RulePoints>();
+            for (var award : j.awards()) {
+                rules.add(new Outcome.RulePoints(award.ruleId(), award.points()));
+                if (award.points() > 0) {
+                    out.entries.add(user, "award", award.points(), award.points(), e.at(), j.day(), award.ruleId());
+                    out.entries.version.add(version);
+                    out.entries.event.add(e.id());
+                    out.entries.reason.add(
+                            award.reason() == null ? null : award.reason().code());
+                    d[0] += award.points();
+                    d[1] += award.points();
+                }
+            }
+            var outcome = new Outcome(
+                    e.id(), j.points(), j.reason() == null ? null : j.reason().code(), rules, version);
+            g.outcomes[i] = outcome;
+            out.outcomes.put(e.id(), outcome);
+            out.user.put(e.id(), user);
+            out.at.put(e.id(), e.at());
+        }
+        return out;
+    }
+
+    /** A committed group's outcomes and the cache entries of its users as the commit left them. */
+    private record Written(List<Outcome> outcomes, Map<Long, TallyCache.Entry> fresh) {}
+
+    /**
+     * A group whose users are all in the tally cache, covering the days it needs, in one round trip: judged on the
+     * cached tallies and written by one statement that commits by itself and applies only if every user's balance
+     * row still has the cached revision, every outcome is new and none of the (user, item) pairs the cache did not
+     * know had an award. Otherwise the statement fails as a whole ({@code points.expect}), changes nothing, and the
+     * group takes the full path (null); so does a group with a user not in the cache.
+     */
+    private List<Outcome> judgeCached(
+            Program program, Function<Instant, Optional<RulebookVersion>> versionAt, List<LearningEvent> events) {
+        var g = new Group(program, versionAt, events);
+        if (g.judgesNothing()) {
+            return List.of(g.outcomes);
+        }
+        long pid = program.id();
+        var taken = cache.takeAll(pid, java.util.Arrays.asList(g.userIds), g.from, g.to);
+        if (taken == null) {
+            return null;
+        }
+        var tallies = new HashMap<Long, UserTally>();
+        var blocked = new java.util.HashSet<Long>();
+        taken.forEach((u, e) -> {
+            tallies.put(u, e.tally());
+            if (e.blocked()) {
+                blocked.add(u);
+            }
+        });
+        var probeUsers = new ArrayList<Long>();
+        var probeItems = new ArrayList<String>();
+        for (int i = 0; i < g.itemUsers.size(); i++) {
+            if (tallies.get(g.itemUsers.get(i)).probe(g.items.get(i))) {
+                probeUsers.add(g.itemUsers.get(i));
+                probeItems.add(g.items.get(i));
+            }
+        }
+        var actor = actor();
+        var judged = judge(g, Map.of(), tallies, blocked, actor);
+        Map<Long, Long> revisions = Map.of();
+        if (!judged.outcomes.isEmpty()) {
+            try {
+                revisions = write(pid, judged, tallies, actor, taken, probeUsers, probeItems);
+            } catch (org.springframework.dao.DataAccessException | EventRace stale) {
+                cache.stale.increment();
+                log.debug(
+                        "Cached tallies of a group of {} events did not hold, taking the full path: {}",
+                        events.size(),
+                        stale.getMessage());
+                return null; // the taken entries are dropped: the full path reads and caches them again
+            }
+        }
+        cache.written.increment();
+        for (var t : taken.entrySet()) {
+            var e = t.getValue();
+            e.tally().written();
+            var revision = revisions.getOrDefault(t.getKey(), e.revision());
+            cache.put(pid, t.getKey(), new TallyCache.Entry(e.tally(), revision, e.blocked(), e.from(), e.to()));
+        }
+        return List.of(g.outcomes);
+    }
+
+    /**
+     * The full path, in four round trips: lock the users' balance rows; read the stored outcomes of the group's ids
+     * and the users' tallies in one query; write outcomes, entries, tallies and balances in one statement; commit.
+     */
+    private Written judgeAndWrite(
             Program program,
             Function<Instant, Optional<RulebookVersion>> versionAt,
             List<LearningEvent> events,
             boolean createMissing) {
         long pid = program.id();
-        var outcomes = new Outcome[events.size()];
-        var users = new long[events.size()];
-        var candidates = new LinkedHashSet<Long>();
-        for (int i = 0; i < events.size(); i++) {
-            var e = events.get(i);
-            var rejected = check(e);
-            if (rejected != null) {
-                outcomes[i] = rejection(e.id(), rejected);
-                continue;
-            }
-            users[i] = Long.parseLong(e.user().strip());
-            candidates.add(users[i]);
-        }
-        var known = accounts.existingIds(candidates);
-        for (int i = 0; i < events.size(); i++) {
-            if (outcomes[i] == null && !known.contains(users[i])) {
-                outcomes[i] = rejection(events.get(i).id(), "unknown-user");
-            }
-        }
-        var userIds = known.stream().sorted().toArray(Long[]::new);
-        if (userIds.length == 0) {
-            return List.of(outcomes);
+        var g = new Group(program, versionAt, events);
+        if (g.judgesNothing()) {
+            return new Written(List.of(g.outcomes), Map.of());
         }
         // 1. lock the users' balance rows, in user id order; a user without a row yet gets it in a transaction of
         // its own first (MissingBalances), so that no two groups wait for each other's new rows. In a caller's
         // transaction, missing rows are created in it.
+        var revisions = new HashMap<Long, Long>();
         var blocked = createMissing
-                ? lock(pid, known).entrySet().stream()
+                ? lock(pid, java.util.Arrays.asList(g.userIds)).entrySet().stream()
                         .filter(e -> e.getValue()[2] == 1)
                         .map(Map.Entry::getKey)
                         .collect(java.util.stream.Collectors.toSet())
-                : lockExisting(pid, userIds);
+                : lockExisting(pid, g.userIds, revisions);
         // 2. the stored outcomes of these ids (read under the users' locks: a concurrent retry has committed by
         // now) and the tallies of the days and items the events may need, in one query
-        var versions = new RulebookVersion[events.size()];
-        var days = new LocalDate[events.size()];
-        LocalDate from = null;
-        LocalDate to = null;
-        var ids = new LinkedHashSet<String>();
-        var itemUsers = new ArrayList<Long>();
-        var items = new ArrayList<String>();
-        var pairs = new java.util.HashSet<String>();
-        for (int i = 0; i < events.size(); i++) {
-            if (outcomes[i] != null) {
-                continue;
-            }
-            var e = events.get(i);
-            ids.add(e.id());
-            versions[i] = versionAt.apply(e.at()).orElse(null);
-            var zone = versions[i] == null
-                    ? program.timeZone()
-                    : versions[i].rulebook().timeZone();
-            days[i] = e.at().atZone(zone).toLocalDate();
-            var earliest = UserTally.earliestNeeded(days[i]);
-            from = from == null || earliest.isBefore(from) ? earliest : from;
-            to = to == null || days[i].isAfter(to) ? days[i] : to;
-            if (e.item() != null && pairs.add(users[i] + "\u0000" + e.item())) {
-                itemUsers.add(users[i]);
-                items.add(e.item());
-            }
-        }
         var stored = new HashMap<String, Outcome>();
         var tallies = new HashMap<Long, UserTally>();
-        for (var u : userIds) {
+        for (var u : g.userIds) {
             tallies.put(u, new UserTally());
         }
         jdbc.sql(READ)
                 .params(
-                        ids.toArray(String[]::new),
+                        g.ids.toArray(String[]::new),
                         pid,
-                        userIds,
+                        g.userIds,
                         pid,
-                        from,
-                        to,
-                        itemUsers.toArray(Long[]::new),
-                        items.toArray(String[]::new),
+                        g.from,
+                        g.to,
+                        g.itemUsers.toArray(Long[]::new),
+                        g.items.toArray(String[]::new),
                         pid)
                 .query(rs -> {
                     switch (rs.getInt(1)) {
@@ -286,62 +461,46 @@ public class JdbcPointsLedger implements PointsLedger {
                         default -> tallies.get(rs.getLong(2)).loadItem(rs.getString(3), rs.getString(4), rs.getInt(6));
                     }
                 });
+        for (int i = 0; i < g.itemUsers.size(); i++) {
+            tallies.get(g.itemUsers.get(i)).probe(g.items.get(i));
+        }
         // 3. judge in order
         var actor = actor();
-        var entries = new Entries();
-        var judged = new LinkedHashMap<String, Outcome>();
-        var judgedUser = new HashMap<String, Long>();
-        var judgedAt = new HashMap<String, Instant>();
-        var deltas = new HashMap<Long, long[]>();
-        for (int i = 0; i < events.size(); i++) {
-            if (outcomes[i] != null) {
-                continue;
-            }
-            var e = events.get(i);
-            var earlier = stored.containsKey(e.id()) ? stored.get(e.id()) : judged.get(e.id());
-            if (earlier != null) {
-                outcomes[i] = earlier;
-                continue;
-            }
-            var tally = tallies.get(users[i]);
-            Judgement j;
-            Integer version = null;
-            if (versions[i] == null) {
-                j = Judgement.none(days[i], Reason.OUTSIDE_VALIDITY);
-            } else {
-                version = versions[i].version();
-                j = PointsEngine.judge(versions[i].rulebook(), e, tally, blocked.contains(users[i]));
-            }
-            tally.apply(j);
-            var rules = new ArrayList<Outcome.RulePoints>();
-            for (var award : j.awards()) {
-                rules.add(new Outcome.RulePoints(award.ruleId(), award.points()));
-                if (award.points() > 0) {
-                    entries.add(users[i], "award", award.points(), award.points(), e.at(), j.day(), award.ruleId());
-                    entries.version.add(version);
-                    entries.event.add(e.id());
-                    entries.reason.add(
-                            award.reason() == null ? null : award.reason().code());
-                    var d = deltas.computeIfAbsent(users[i], u -> new long[2]);
-                    d[0] += award.points();
-                    d[1] += award.points();
-                }
-            }
-            var outcome = new Outcome(
-                    e.id(), j.points(), j.reason() == null ? null : j.reason().code(), rules, version);
-            outcomes[i] = outcome;
-            judged.put(e.id(), outcome);
-            judgedUser.put(e.id(), users[i]);
-            judgedAt.put(e.id(), e.at());
-        }
-        if (judged.isEmpty()) {
-            return List.of(outcomes);
-        }
+        var judged = judge(g, stored, tallies, blocked, actor);
         // 4. write everything in one statement; outcomes that collide with a concurrent first attempt of an id
-        // make the batch retry (and then read them)
+        // make the group retry (and then read them)
+        var written = judged.outcomes.isEmpty()
+                ? Map.<Long, Long>of()
+                : write(pid, judged, tallies, actor, null, List.of(), List.of());
+        var fresh = new HashMap<Long, TallyCache.Entry>();
+        if (!createMissing) {
+            tallies.forEach((u, t) -> {
+                t.written();
+                var revision = written.getOrDefault(u, revisions.get(u));
+                fresh.put(u, new TallyCache.Entry(t, revision, blocked.contains(u), g.from, g.to));
+            });
+        }
+        return new Written(List.of(g.outcomes), fresh);
+    }
+
+    /**
+     * Writes a judged group in one statement: outcomes, entries, tally cells (absolute values), item awards and the
+     * balances of every judged user (which raises their rows' revisions). With {@code cached} entries (the cached
+     * path, outside any transaction) the balances change only where the revision is still the cached one, the probed
+     * pairs must have no award, and every outcome must be new, or {@code points.expect} fails the statement. Without,
+     * a collided outcome throws {@link EventRace}. Answers the new revisions of the judged users' balance rows.
+     */
+    private Map<Long, Long> write(
+            long pid,
+            Judged judged,
+            Map<Long, UserTally> tallies,
+            Actor actor,
+            Map<Long, TallyCache.Entry> cached,
+            List<Long> probeUsers,
+            List<String> probeItems) {
         var tallyRows = new TallyRows(tallies);
-        var us = deltas.keySet().toArray(Long[]::new);
-        int written = jdbc.sql("""
+        var us = judged.deltas.keySet().toArray(Long[]::new);
+        return jdbc.sql("""
                         with o as (
                             insert into points.event_outcome (program_id, event_id, user_id, at, outcome)
                             select :pid, e, u, a, o
@@ -369,33 +528,47 @@ public class JdbcPointsLedger implements PointsLedger {
                             from unnest(:iUser::bigint[], :iKey::text[], :iItem::text[], :iTimes::int[]) as t(u, k, i, n)
                             on conflict (program_id, user_id, award_key, item) do update set times = excluded.times),
                         b as (
-                            update points.balance b set lifetime = b.lifetime + d.l, redeemable = b.redeemable + d.r
-                            from unnest(:bUser::bigint[], :bLifetime::bigint[], :bRedeemable::bigint[]) as d(u, l, r)
-                            where b.program_id = :pid and b.user_id = d.u)
-                        select count(*) from o""")
+                            update points.balance b set lifetime = b.lifetime + d.l, redeemable = b.redeemable + d.r,
+                                revision = nextval('points.balance_revision')
+                            from unnest(:bUser::bigint[], :bLifetime::bigint[], :bRedeemable::bigint[],
+                                :bRevision::bigint[]) as d(u, l, r, v)
+                            where b.program_id = :pid and b.user_id = d.u and (d.v is null or b.revision = d.v)
+                            returning b.user_id as u, b.revision as v),
+                        p as (
+                            select 1 from unnest(:pUser::bigint[], :pItem::text[]) as q(u, i), lateral (
+                                select 1 from points.item_award
+                                where program_id = :pid and user_id = q.u and item = q.i limit 1 offset 0) a)
+                        select count(*), points.expect(not :guarded or (count(*) = :outcomes
+                            and (select count(*) from b) = :users and not exists (select 1 from p))),
+                            (select array_agg(u) from b), (select array_agg(v) from b)
+                        from o""")
                 .param("pid", pid)
-                .param("oEvent", judged.keySet().toArray(String[]::new))
-                .param("oUser", judged.keySet().stream().map(judgedUser::get).toArray(Long[]::new))
+                .param("oEvent", judged.outcomes.keySet().toArray(String[]::new))
+                .param(
+                        "oUser",
+                        judged.outcomes.keySet().stream().map(judged.user::get).toArray(Long[]::new))
                 .param(
                         "oAt",
-                        judged.keySet().stream()
-                                .map(id -> judgedAt.get(id).toString())
+                        judged.outcomes.keySet().stream()
+                                .map(id -> judged.at.get(id).toString())
                                 .toArray(String[]::new))
                 .param(
                         "oOutcome",
-                        judged.values().stream().map(JdbcPointsLedger::stored).toArray(String[]::new))
+                        judged.outcomes.values().stream()
+                                .map(JdbcPointsLedger::stored)
+                                .toArray(String[]::new))
                 .param("actorId", actor == null ? null : actor.actorId(), java.sql.Types.BIGINT)
                 .param("actorLabel", actor == null ? null : actor.actorLabel(), java.sql.Types.VARCHAR)
-                .param("eUser", entries.user.toArray(Long[]::new))
-                .param("eKind", entries.kind.toArray(String[]::new))
-                .param("eLifetime", entries.lifetime.toArray(Long[]::new))
-                .param("eRedeemable", entries.redeemable.toArray(Long[]::new))
-                .param("eAt", entries.at.toArray(String[]::new))
-                .param("eDay", entries.day.toArray(String[]::new))
-                .param("eRule", entries.rule.toArray(String[]::new))
-                .param("eVersion", entries.version.toArray(Integer[]::new))
-                .param("eEvent", entries.event.toArray(String[]::new))
-                .param("eReason", entries.reason.toArray(String[]::new))
+                .param("eUser", judged.entries.user.toArray(Long[]::new))
+                .param("eKind", judged.entries.kind.toArray(String[]::new))
+                .param("eLifetime", judged.entries.lifetime.toArray(Long[]::new))
+                .param("eRedeemable", judged.entries.redeemable.toArray(Long[]::new))
+                .param("eAt", judged.entries.at.toArray(String[]::new))
+                .param("eDay", judged.entries.day.toArray(String[]::new))
+                .param("eRule", judged.entries.rule.toArray(String[]::new))
+                .param("eVersion", judged.entries.version.toArray(Integer[]::new))
+                .param("eEvent", judged.entries.event.toArray(String[]::new))
+                .param("eReason", judged.entries.reason.toArray(String[]::new))
                 .param("dUser", tallyRows.du.toArray(Long[]::new))
                 .param("dRule", tallyRows.dr.toArray(String[]::new))
                 .param("dDay", tallyRows.dd.toArray(String[]::new))
@@ -409,16 +582,39 @@ public class JdbcPointsLedger implements PointsLedger {
                 .param("bUser", us)
                 .param(
                         "bLifetime",
-                        java.util.Arrays.stream(us).map(u -> deltas.get(u)[0]).toArray(Long[]::new))
+                        java.util.Arrays.stream(us)
+                                .map(u -> judged.deltas.get(u)[0])
+                                .toArray(Long[]::new))
                 .param(
                         "bRedeemable",
-                        java.util.Arrays.stream(us).map(u -> deltas.get(u)[1]).toArray(Long[]::new))
-                .query(Integer.class)
-                .single();
-        if (written != judged.size()) {
-            throw new EventRace();
-        }
-        return List.of(outcomes);
+                        java.util.Arrays.stream(us)
+                                .map(u -> judged.deltas.get(u)[1])
+                                .toArray(Long[]::new))
+                .param(
+                        "bRevision",
+                        java.util.Arrays.stream(us)
+                                .map(u -> cached == null ? null : cached.get(u).revision())
+                                .toArray(Long[]::new))
+                .param("pUser", probeUsers.toArray(Long[]::new))
+                .param("pItem", probeItems.toArray(String[]::new))
+                .param("guarded", cached != null)
+                .param("outcomes", judged.outcomes.size())
+                .param("users", us.length)
+                .query(rs -> {
+                    rs.next();
+                    if (rs.getInt(1) != judged.outcomes.size()) {
+                        throw new EventRace();
+                    }
+                    var revisions = new HashMap<Long, Long>();
+                    if (rs.getArray(3) != null) {
+                        var u = (Long[]) rs.getArray(3).getArray();
+                        var v = (Long[]) rs.getArray(4).getArray();
+                        for (int i = 0; i < u.length; i++) {
+                            revisions.put(u[i], v[i]);
+                        }
+                    }
+                    return revisions;
+                });
     }
 
     /** The tally cells a batch changed, as columns to write back (absolute values, under the users' locks). */
@@ -711,9 +907,9 @@ public class JdbcPointsLedger implements PointsLedger {
         return out;
     }
 
-    /** Locks a group's balance rows in user id order and answers user id and blocked. */
+    /** Locks a group's balance rows in user id order and answers user id, blocked and revision. */
     private static final String LOCK = """
-            select user_id, blocked from points.balance
+            select user_id, blocked, revision from points.balance
             where program_id = ? and user_id = any(?) order by user_id for update""";
 
     /**
@@ -738,21 +934,20 @@ public class JdbcPointsLedger implements PointsLedger {
                 where program_id = ? and user_id = q.u and item = q.i offset 0) a""";
 
     /**
-     * Locks the balance rows of these users (sorted) and answers the blocked among them; when a user has no row yet,
-     * throws {@link MissingBalances} without having written anything.
+     * Locks the balance rows of these users (sorted), puts their revisions in {@code revisions} and answers the
+     * blocked among them; when a user has no row yet, throws {@link MissingBalances} without having written anything.
      */
-    private Set<Long> lockExisting(long pid, Long[] sortedIds) {
+    private Set<Long> lockExisting(long pid, Long[] sortedIds, Map<Long, Long> revisions) {
         var blocked = new java.util.HashSet<Long>();
-        var found = new java.util.HashSet<Long>();
         jdbc.sql(LOCK).params(pid, sortedIds).query(rs -> {
-            found.add(rs.getLong(1));
+            revisions.put(rs.getLong(1), rs.getLong(3));
             if (rs.getBoolean(2)) {
                 blocked.add(rs.getLong(1));
             }
         });
-        if (found.size() < sortedIds.length) {
+        if (revisions.size() < sortedIds.length) {
             throw new MissingBalances(java.util.Arrays.stream(sortedIds)
-                    .filter(u -> !found.contains(u))
+                    .filter(u -> !revisions.containsKey(u))
                     .toList());
         }
         return blocked;
@@ -812,6 +1007,11 @@ public class JdbcPointsLedger implements PointsLedger {
                 null,
                 reason,
                 actor == null ? "system" : actor.actorLabel());
+    }
+
+    /** Test and tooling aid: the tally cache, with its counts of groups written on it and found stale. */
+    TallyCache cache() {
+        return cache;
     }
 
     /** Test and tooling aid: the set of users with a balance row in a program. */

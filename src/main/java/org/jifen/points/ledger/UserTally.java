@@ -29,6 +29,11 @@ final class UserTally implements Tally {
     private final Map<String, Integer> items = new HashMap<>();
     final Set<String> dirtyDays = new LinkedHashSet<>();
     final Set<String> dirtyItems = new LinkedHashSet<>();
+    /** Items whose awards are known (probed, absent ones included); see {@link #probe}. */
+    private final Set<String> probed = new java.util.HashSet<>();
+
+    /** Most items a cached tally remembers; past that it forgets them all and probes again (see {@link #written}). */
+    static final int MAX_ITEMS = 1_000;
 
     void loadDay(String ruleId, LocalDate day, int points, int occurrences, long amount) {
         var cell = cell(ruleId, day);
@@ -39,6 +44,21 @@ final class UserTally implements Tally {
 
     void loadItem(String key, String item, int times) {
         items.put(key + "\u0000" + item, times);
+    }
+
+    /** Marks an item's awards as known; answers whether they were not known yet (so must be probed). */
+    boolean probe(String item) {
+        return probed.add(item);
+    }
+
+    /** After the commit of what changed: nothing is dirty any more, and a tally that knows too many items forgets. */
+    void written() {
+        dirtyDays.clear();
+        dirtyItems.clear();
+        if (probed.size() > MAX_ITEMS) {
+            probed.clear();
+            items.clear();
+        }
     }
 
     Cell cell(String ruleId, LocalDate day) {
