@@ -375,7 +375,7 @@ public class JdbcPointsLedger implements PointsLedger {
         var probeUsers = new ArrayList<Long>();
         var probeItems = new ArrayList<String>();
         for (int i = 0; i < g.itemUsers.size(); i++) {
-            if (tallies.get(g.itemUsers.get(i)).probe(g.items.get(i))) {
+            if (!tallies.get(g.itemUsers.get(i)).known(g.items.get(i))) {
                 probeUsers.add(g.itemUsers.get(i));
                 probeItems.add(g.items.get(i));
             }
@@ -461,9 +461,6 @@ public class JdbcPointsLedger implements PointsLedger {
                         default -> tallies.get(rs.getLong(2)).loadItem(rs.getString(3), rs.getString(4), rs.getInt(6));
                     }
                 });
-        for (int i = 0; i < g.itemUsers.size(); i++) {
-            tallies.get(g.itemUsers.get(i)).probe(g.items.get(i));
-        }
         // 3. judge in order
         var actor = actor();
         var judged = judge(g, stored, tallies, blocked, actor);

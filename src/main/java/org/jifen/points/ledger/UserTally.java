@@ -29,10 +29,13 @@ final class UserTally implements Tally {
     private final Map<String, Integer> items = new HashMap<>();
     final Set<String> dirtyDays = new LinkedHashSet<>();
     final Set<String> dirtyItems = new LinkedHashSet<>();
-    /** Items whose awards are known (probed, absent ones included); see {@link #probe}. */
-    private final Set<String> probed = new java.util.HashSet<>();
+    /**
+     * Items with an award, every award key of which is in {@link #items}: read with all their keys, or first rewarded
+     * here after a probe found none. Any other item may have awards this tally does not know; see {@link #known}.
+     */
+    private final Set<String> rewarded = new java.util.HashSet<>();
 
-    /** Most items a cached tally remembers; past that it forgets them all and probes again (see {@link #written}). */
+    /** Most rewarded items a cached tally remembers; past that it forgets them (see {@link #written}). */
     static final int MAX_ITEMS = 1_000;
 
     void loadDay(String ruleId, LocalDate day, int points, int occurrences, long amount) {
@@ -44,19 +47,23 @@ final class UserTally implements Tally {
 
     void loadItem(String key, String item, int times) {
         items.put(key + "\u0000" + item, times);
+        rewarded.add(item);
     }
 
-    /** Marks an item's awards as known; answers whether they were not known yet (so must be probed). */
-    boolean probe(String item) {
-        return probed.add(item);
+    /**
+     * Whether this tally knows every award of the item. On a cached tally, an item it does not know is judged as never
+     * rewarded, and the write checks that (a probe in the same statement).
+     */
+    boolean known(String item) {
+        return rewarded.contains(item);
     }
 
     /** After the commit of what changed: nothing is dirty any more, and a tally that knows too many items forgets. */
     void written() {
         dirtyDays.clear();
         dirtyItems.clear();
-        if (probed.size() > MAX_ITEMS) {
-            probed.clear();
+        if (rewarded.size() > MAX_ITEMS) {
+            rewarded.clear();
             items.clear();
         }
     }
@@ -84,6 +91,7 @@ final class UserTally implements Tally {
                 for (var key : award.itemKeys()) {
                     var k = key + "\u0000" + award.item();
                     items.merge(k, 1, Integer::sum);
+                    rewarded.add(award.item());
                     dirtyItems.add(k);
                 }
             }
