@@ -480,6 +480,59 @@ public class JdbcPointsLedger implements PointsLedger {
         return new Written(List.of(g.outcomes), fresh);
     }
 
+    /** The write statement; see {@link #write}. */
+    private static final String WRITE_ANY = """
+            with o as (
+                insert into points.event_outcome (program_id, event_id, user_id, at, outcome)
+                select :pid, e, u, a, o
+                from unnest(:oEvent::text[], :oUser::bigint[], :oAt::timestamptz[], :oOutcome::text[])
+                    as t(e, u, a, o)
+                {conflict}
+                returning 1),
+            e as (
+                insert into points.ledger_entry (program_id, user_id, kind, lifetime, redeemable, at, day,
+                    rule_id, rulebook_version, event_id, reason, actor_id, actor_label)
+                select :pid, u, k, l, r, a, d, ru, v, e, re, :actorId, :actorLabel
+                from unnest(:eUser::bigint[], :eKind::text[], :eLifetime::bigint[], :eRedeemable::bigint[],
+                    :eAt::timestamptz[], :eDay::date[], :eRule::text[], :eVersion::int[], :eEvent::text[],
+                    :eReason::text[]) as t(u, k, l, r, a, d, ru, v, e, re)),
+            rd as (
+                insert into points.rule_day (program_id, user_id, rule_id, day, points, occurrences, amount)
+                select :pid, u, r, d, p, o, a
+                from unnest(:dUser::bigint[], :dRule::text[], :dDay::date[], :dPoints::int[],
+                    :dOccurrences::int[], :dAmount::bigint[]) as t(u, r, d, p, o, a)
+                on conflict (program_id, user_id, rule_id, day) do update
+                set points = excluded.points, occurrences = excluded.occurrences, amount = excluded.amount),
+            ia as (
+                insert into points.item_award (program_id, user_id, award_key, item, times)
+                select :pid, u, k, i, n
+                from unnest(:iUser::bigint[], :iKey::text[], :iItem::text[], :iTimes::int[]) as t(u, k, i, n)
+                on conflict (program_id, user_id, award_key, item) do update set times = excluded.times),
+            b as (
+                update points.balance b set lifetime = b.lifetime + d.l, redeemable = b.redeemable + d.r,
+                    revision = nextval('points.balance_revision')
+                from unnest(:bUser::bigint[], :bLifetime::bigint[], :bRedeemable::bigint[],
+                    :bRevision::bigint[]) as d(u, l, r, v)
+                where b.program_id = :pid and b.user_id = d.u and (d.v is null or b.revision = d.v)
+                returning b.user_id as u, b.revision as v),
+            p as (
+                select 1 from unnest(:pUser::bigint[], :pItem::text[]) as q(u, i), lateral (
+                    select 1 from points.item_award
+                    where program_id = :pid and user_id = q.u and item = q.i limit 1 offset 0) a)
+            select count(*), points.expect(not :guarded or (count(*) = :outcomes
+                and (select count(*) from b) = :users and not exists (select 1 from p))),
+                (select array_agg(u) from b), (select array_agg(v) from b)
+            from o""";
+
+    /** On the full path, an outcome stored meanwhile is counted out ({@link EventRace}). */
+    private static final String WRITE = WRITE_ANY.replace("{conflict}", "on conflict do nothing");
+
+    /**
+     * On the cached path, any stored outcome (a retry) fails the statement: a plain insert, without the speculative
+     * insertion of {@code on conflict}, which cost PostgreSQL a third more per row (docs/benchmarks.md, run 5).
+     */
+    private static final String WRITE_CACHED = WRITE_ANY.replace("{conflict}", "");
+
     /**
      * Writes a judged group in one statement: outcomes, entries, tally cells (absolute values), item awards and the
      * balances of every judged user (which raises their rows' revisions). With {@code cached} entries (the cached
@@ -497,48 +550,7 @@ public class JdbcPointsLedger implements PointsLedger {
             List<String> probeItems) {
         var tallyRows = new TallyRows(tallies);
         var us = judged.deltas.keySet().toArray(Long[]::new);
-        return jdbc.sql("""
-                        with o as (
-                            insert into points.event_outcome (program_id, event_id, user_id, at, outcome)
-                            select :pid, e, u, a, o
-                            from unnest(:oEvent::text[], :oUser::bigint[], :oAt::timestamptz[], :oOutcome::text[])
-                                as t(e, u, a, o)
-                            on conflict do nothing
-                            returning 1),
-                        e as (
-                            insert into points.ledger_entry (program_id, user_id, kind, lifetime, redeemable, at, day,
-                                rule_id, rulebook_version, event_id, reason, actor_id, actor_label)
-                            select :pid, u, k, l, r, a, d, ru, v, e, re, :actorId, :actorLabel
-                            from unnest(:eUser::bigint[], :eKind::text[], :eLifetime::bigint[], :eRedeemable::bigint[],
-                                :eAt::timestamptz[], :eDay::date[], :eRule::text[], :eVersion::int[], :eEvent::text[],
-                                :eReason::text[]) as t(u, k, l, r, a, d, ru, v, e, re)),
-                        rd as (
-                            insert into points.rule_day (program_id, user_id, rule_id, day, points, occurrences, amount)
-                            select :pid, u, r, d, p, o, a
-                            from unnest(:dUser::bigint[], :dRule::text[], :dDay::date[], :dPoints::int[],
-                                :dOccurrences::int[], :dAmount::bigint[]) as t(u, r, d, p, o, a)
-                            on conflict (program_id, user_id, rule_id, day) do update
-                            set points = excluded.points, occurrences = excluded.occurrences, amount = excluded.amount),
-                        ia as (
-                            insert into points.item_award (program_id, user_id, award_key, item, times)
-                            select :pid, u, k, i, n
-                            from unnest(:iUser::bigint[], :iKey::text[], :iItem::text[], :iTimes::int[]) as t(u, k, i, n)
-                            on conflict (program_id, user_id, award_key, item) do update set times = excluded.times),
-                        b as (
-                            update points.balance b set lifetime = b.lifetime + d.l, redeemable = b.redeemable + d.r,
-                                revision = nextval('points.balance_revision')
-                            from unnest(:bUser::bigint[], :bLifetime::bigint[], :bRedeemable::bigint[],
-                                :bRevision::bigint[]) as d(u, l, r, v)
-                            where b.program_id = :pid and b.user_id = d.u and (d.v is null or b.revision = d.v)
-                            returning b.user_id as u, b.revision as v),
-                        p as (
-                            select 1 from unnest(:pUser::bigint[], :pItem::text[]) as q(u, i), lateral (
-                                select 1 from points.item_award
-                                where program_id = :pid and user_id = q.u and item = q.i limit 1 offset 0) a)
-                        select count(*), points.expect(not :guarded or (count(*) = :outcomes
-                            and (select count(*) from b) = :users and not exists (select 1 from p))),
-                            (select array_agg(u) from b), (select array_agg(v) from b)
-                        from o""")
+        return jdbc.sql(cached == null ? WRITE : WRITE_CACHED)
                 .param("pid", pid)
                 .param("oEvent", judged.outcomes.keySet().toArray(String[]::new))
                 .param(
