@@ -108,7 +108,7 @@ public class JdbcPointsLedger implements PointsLedger {
             @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit:true}")
                     boolean groupCommit,
             @org.springframework.beans.factory.annotation.Value("${jifen.points.group-commit-writers:2}") int writers,
-            @org.springframework.beans.factory.annotation.Value("${jifen.points.cached-tallies:100000}")
+            @org.springframework.beans.factory.annotation.Value("${jifen.points.cached-tallies:20000}")
                     int cachedTallies) {
         this.jdbc = jdbc;
         this.rulebooks = SingletonSupplier.of(rulebooks::getIfAvailable);
