@@ -295,8 +295,7 @@ public class JdbcPointsLedger implements PointsLedger {
      * Judges the group's events in order against the tallies (updating them); an id stored earlier or judged earlier
      * in the group answers that outcome.
      */
-    private static Judged judge(
-            Group g, Map<String, Outcome> stored, Map<Long, UserTally> tallies, Set<Long> blocked, Actor actor) {
+    private static Judged judge(Group g, Map<String, Outcome> stored, Map<Long, UserTally> tallies, Set<Long> blocked) {
         var out = new Judged();
         for (int i = 0; i < g.events.size(); i++) {
             if (g.outcomes[i] != null) {
@@ -381,7 +380,7 @@ public class JdbcPointsLedger implements PointsLedger {
             }
         }
         var actor = actor();
-        var judged = judge(g, Map.of(), tallies, blocked, actor);
+        var judged = judge(g, Map.of(), tallies, blocked);
         Map<Long, Long> revisions = Map.of();
         if (!judged.outcomes.isEmpty()) {
             try {
@@ -463,7 +462,7 @@ public class JdbcPointsLedger implements PointsLedger {
                 });
         // 3. judge in order
         var actor = actor();
-        var judged = judge(g, stored, tallies, blocked, actor);
+        var judged = judge(g, stored, tallies, blocked);
         // 4. write everything in one statement; outcomes that collide with a concurrent first attempt of an id
         // make the group retry (and then read them)
         var written = judged.outcomes.isEmpty()
