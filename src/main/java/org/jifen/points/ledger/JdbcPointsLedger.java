@@ -40,6 +40,8 @@ import org.jifen.rulebook.RulebookVersion;
 import org.jifen.rulebook.Rulebooks;
 import org.jifen.shared.Actor;
 import org.jifen.shared.web.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,7 +79,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class JdbcPointsLedger implements PointsLedger {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbcPointsLedger.class);
+    private static final Logger log = LoggerFactory.getLogger(JdbcPointsLedger.class);
     static final int PAGE = 50;
     private static final int ATTEMPTS = 4;
 
@@ -165,21 +167,22 @@ public class JdbcPointsLedger implements PointsLedger {
         if (events.isEmpty()) {
             return List.of();
         }
-        var versions = versionsFor(programKey, events);
+        var g = new Group(program, versionsFor(programKey, events), events);
+        if (g.judgesNothing()) {
+            return List.of(g.rejected);
+        }
         // in a caller's transaction, new balance rows are created in it; in our own, in one of their own first
         var joined = TransactionSynchronizationManager.isActualTransactionActive();
         if (!joined) {
-            var fast = judgeCached(program, versions, events);
+            var fast = judgeCached(program.id(), g);
             if (fast != null) {
                 return fast;
             }
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                var written = tx.execute(s -> judgeAndWrite(program, versions, events, joined));
-                if (!joined) {
-                    written.fresh.forEach((user, entry) -> cache.put(program.id(), user, entry));
-                }
+                var written = tx.execute(s -> judgeAndWrite(program.id(), g, joined));
+                written.fresh.forEach((user, entry) -> cache.put(program.id(), user, entry));
                 return written.outcomes;
             } catch (MissingBalances m) {
                 tx.executeWithoutResult(s -> lock(program.id(), m.users));
@@ -216,11 +219,14 @@ public class JdbcPointsLedger implements PointsLedger {
 
     /**
      * A group's events after the checks that need no lock: the rejected ones have their outcome, the others their
-     * user, rulebook version and day; the days and (user, item) pairs their judging may read.
+     * user, rulebook version and day; the days and (user, item) pairs their judging may read. Built once per group,
+     * whichever path judges it and however often.
      */
     private final class Group {
         final List<LearningEvent> events;
-        final Outcome[] outcomes;
+        /** Outcomes of the events rejected before judging; null for the others. */
+        final Outcome[] rejected;
+
         final long[] users;
         final Long[] userIds;
         final RulebookVersion[] versions;
@@ -233,16 +239,16 @@ public class JdbcPointsLedger implements PointsLedger {
 
         Group(Program program, Function<Instant, Optional<RulebookVersion>> versionAt, List<LearningEvent> events) {
             this.events = events;
-            outcomes = new Outcome[events.size()];
+            rejected = new Outcome[events.size()];
             users = new long[events.size()];
             versions = new RulebookVersion[events.size()];
             days = new LocalDate[events.size()];
             var candidates = new LinkedHashSet<Long>();
             for (int i = 0; i < events.size(); i++) {
                 var e = events.get(i);
-                var rejected = check(e);
-                if (rejected != null) {
-                    outcomes[i] = rejection(e.id(), rejected);
+                var problem = check(e);
+                if (problem != null) {
+                    rejected[i] = rejection(e.id(), problem);
                     continue;
                 }
                 users[i] = Long.parseLong(e.user().strip());
@@ -251,12 +257,12 @@ public class JdbcPointsLedger implements PointsLedger {
             var known = accounts.existingIds(candidates);
             var pairs = new java.util.HashSet<String>();
             for (int i = 0; i < events.size(); i++) {
-                if (outcomes[i] != null) {
+                if (rejected[i] != null) {
                     continue;
                 }
                 var e = events.get(i);
                 if (!known.contains(users[i])) {
-                    outcomes[i] = rejection(e.id(), "unknown-user");
+                    rejected[i] = rejection(e.id(), "unknown-user");
                     continue;
                 }
                 ids.add(e.id());
@@ -283,12 +289,19 @@ public class JdbcPointsLedger implements PointsLedger {
 
     /** What judging a group produced: the outcomes of its new event ids, its ledger entries and balance changes. */
     private static final class Judged {
+        /** Every event's outcome, in the group's order. */
+        final Outcome[] answers;
+
         final Entries entries = new Entries();
         final LinkedHashMap<String, Outcome> outcomes = new LinkedHashMap<>();
         final HashMap<String, Long> user = new HashMap<>();
         final HashMap<String, Instant> at = new HashMap<>();
         /** Lifetime and redeemable change by user, for every user with a judged event (zero included). */
         final LinkedHashMap<Long, long[]> deltas = new LinkedHashMap<>();
+
+        Judged(Group g) {
+            answers = g.rejected.clone();
+        }
     }
 
     /**
@@ -296,15 +309,15 @@ public class JdbcPointsLedger implements PointsLedger {
      * in the group answers that outcome.
      */
     private static Judged judge(Group g, Map<String, Outcome> stored, Map<Long, UserTally> tallies, Set<Long> blocked) {
-        var out = new Judged();
+        var out = new Judged(g);
         for (int i = 0; i < g.events.size(); i++) {
-            if (g.outcomes[i] != null) {
+            if (out.answers[i] != null) {
                 continue;
             }
             var e = g.events.get(i);
             var earlier = stored.containsKey(e.id()) ? stored.get(e.id()) : out.outcomes.get(e.id());
             if (earlier != null) {
-                g.outcomes[i] = earlier;
+                out.answers[i] = earlier;
                 continue;
             }
             var user = g.users[i];
@@ -334,7 +347,7 @@ public class JdbcPointsLedger implements PointsLedger {
             }
             var outcome = new Outcome(
                     e.id(), j.points(), j.reason() == null ? null : j.reason().code(), rules, version);
-            g.outcomes[i] = outcome;
+            out.answers[i] = outcome;
             out.outcomes.put(e.id(), outcome);
             out.user.put(e.id(), user);
             out.at.put(e.id(), e.at());
@@ -352,13 +365,7 @@ public class JdbcPointsLedger implements PointsLedger {
      * know had an award. Otherwise the statement fails as a whole ({@code points.expect}), changes nothing, and the
      * group takes the full path (null); so does a group with a user not in the cache.
      */
-    private List<Outcome> judgeCached(
-            Program program, Function<Instant, Optional<RulebookVersion>> versionAt, List<LearningEvent> events) {
-        var g = new Group(program, versionAt, events);
-        if (g.judgesNothing()) {
-            return List.of(g.outcomes);
-        }
-        long pid = program.id();
+    private List<Outcome> judgeCached(long pid, Group g) {
         var taken = cache.takeAll(pid, java.util.Arrays.asList(g.userIds), g.from, g.to);
         if (taken == null) {
             return null;
@@ -389,7 +396,7 @@ public class JdbcPointsLedger implements PointsLedger {
                 cache.stale.increment();
                 log.debug(
                         "Cached tallies of a group of {} events did not hold, taking the full path: {}",
-                        events.size(),
+                        g.events.size(),
                         stale.getMessage());
                 return null; // the taken entries are dropped: the full path reads and caches them again
             }
@@ -401,23 +408,14 @@ public class JdbcPointsLedger implements PointsLedger {
             var revision = revisions.getOrDefault(t.getKey(), e.revision());
             cache.put(pid, t.getKey(), new TallyCache.Entry(e.tally(), revision, e.blocked(), e.from(), e.to()));
         }
-        return List.of(g.outcomes);
+        return List.of(judged.answers);
     }
 
     /**
      * The full path, in four round trips: lock the users' balance rows; read the stored outcomes of the group's ids
      * and the users' tallies in one query; write outcomes, entries, tallies and balances in one statement; commit.
      */
-    private Written judgeAndWrite(
-            Program program,
-            Function<Instant, Optional<RulebookVersion>> versionAt,
-            List<LearningEvent> events,
-            boolean createMissing) {
-        long pid = program.id();
-        var g = new Group(program, versionAt, events);
-        if (g.judgesNothing()) {
-            return new Written(List.of(g.outcomes), Map.of());
-        }
+    private Written judgeAndWrite(long pid, Group g, boolean createMissing) {
         // 1. lock the users' balance rows, in user id order; a user without a row yet gets it in a transaction of
         // its own first (MissingBalances), so that no two groups wait for each other's new rows. In a caller's
         // transaction, missing rows are created in it.
@@ -476,7 +474,7 @@ public class JdbcPointsLedger implements PointsLedger {
                 fresh.put(u, new TallyCache.Entry(t, revision, blocked.contains(u), g.from, g.to));
             });
         }
-        return new Written(List.of(g.outcomes), fresh);
+        return new Written(List.of(judged.answers), fresh);
     }
 
     /** The write statement; see {@link #write}. */

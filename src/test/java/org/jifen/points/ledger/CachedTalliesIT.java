@@ -101,6 +101,19 @@ class CachedTalliesIT {
         return on.recordAll(P, List.of(e)).getFirst();
     }
 
+    /** Records on this instance an event whose cached tally must not hold: one failed statement, then the full path. */
+    Outcome afterStale(LearningEvent e) {
+        long stale = ledger.cache().stale.sum();
+        var out = one(ledger, e);
+        assertThat(ledger.cache().stale.sum() - stale).isEqualTo(1);
+        return out;
+    }
+
+    static void assertNothing(Outcome out, String reason) {
+        assertThat(out.points()).isZero();
+        assertThat(out.reason()).isEqualTo(reason);
+    }
+
     long lifetime(long user) {
         return jdbc.sql("select coalesce(sum(lifetime), 0) from points.ledger_entry where user_id = ?")
                 .param(user)
@@ -134,11 +147,7 @@ class CachedTalliesIT {
         one(ledger, read(u, "b1", 1));
         one(ledger, read(u, "b2", 2)); // cached here: 10 of 15 today
         assertThat(one(other, read(u, "b3", 3)).points()).isEqualTo(5); // 15 now, unknown to this instance
-        long stale = ledger.cache().stale.sum();
-        var fourth = one(ledger, read(u, "b4", 4));
-        assertThat(fourth.points()).isZero();
-        assertThat(fourth.reason()).isEqualTo("cap-reached");
-        assertThat(ledger.cache().stale.sum() - stale).isEqualTo(1);
+        assertNothing(afterStale(read(u, "b4", 4)), "cap-reached");
         assertThat(lifetime(u)).isEqualTo(15);
         // the full path cached the tally again: the next group is judged on it
         long written = ledger.cache().written.sum();
@@ -153,11 +162,7 @@ class CachedTalliesIT {
         long u = TestAccounts.learner(accounts);
         assertThat(one(other, read(u, "x", 1)).points()).isEqualTo(5);
         one(ledger, read(u, "y", 2)); // read and cached here after x, so its revision is current; x was never probed
-        long stale = ledger.cache().stale.sum();
-        var again = one(ledger, read(u, "x", 3));
-        assertThat(again.points()).isZero();
-        assertThat(again.reason()).isEqualTo("already-rewarded");
-        assertThat(ledger.cache().stale.sum() - stale).isEqualTo(1);
+        assertNothing(afterStale(read(u, "x", 3)), "already-rewarded");
         assertThat(lifetime(u)).isEqualTo(10);
     }
 
@@ -181,9 +186,7 @@ class CachedTalliesIT {
         one(ledger, read(u, "k2", 2));
         tx.executeWithoutResult(
                 s -> blacklist.add(accounts.find(u).orElseThrow().mobile(), "cached tally test"));
-        var after = one(ledger, read(u, "k3", 3));
-        assertThat(after.points()).isZero();
-        assertThat(after.reason()).isEqualTo("blacklisted");
+        assertNothing(one(ledger, read(u, "k3", 3)), "blacklisted");
         assertThat(ledger.balance(P, u).lifetime()).isZero();
     }
 
