@@ -20,6 +20,9 @@ public final class InMemoryTally implements Tally {
         var day = judgement.day();
         for (var award : judgement.awards()) {
             var rule = award.ruleId();
+            if (!Tally.counts(award, occurrencesOnDay(rule, day))) {
+                continue;
+            }
             occurrences.merge(rule + "|" + day, 1, Integer::sum);
             if (award.amount() > 0) {
                 amounts.merge(rule + "|" + day, award.amount(), Long::sum);

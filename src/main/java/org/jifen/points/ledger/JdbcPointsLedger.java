@@ -512,12 +512,16 @@ public class JdbcPointsLedger implements PointsLedger {
                     :bRevision::bigint[]) as d(u, l, r, v)
                 where b.program_id = :pid and b.user_id = d.u and (d.v is null or b.revision = d.v)
                 returning b.user_id as u, b.revision as v),
+            c as (
+                select 1 from unnest(:cUser::bigint[], :cRevision::bigint[]) as q(u, v)
+                join points.balance b on b.program_id = :pid and b.user_id = q.u and b.revision = q.v),
             p as (
                 select 1 from unnest(:pUser::bigint[], :pItem::text[]) as q(u, i), lateral (
                     select 1 from points.item_award
                     where program_id = :pid and user_id = q.u and item = q.i limit 1 offset 0) a)
             select count(*), points.expect(not :guarded or (count(*) = :outcomes
-                and (select count(*) from b) = :users and not exists (select 1 from p))),
+                and (select count(*) from b) = :users and (select count(*) from c) = :checked
+                and not exists (select 1 from p))),
                 (select array_agg(u) from b), (select array_agg(v) from b)
             from o""";
 
@@ -532,10 +536,13 @@ public class JdbcPointsLedger implements PointsLedger {
 
     /**
      * Writes a judged group in one statement: outcomes, entries, tally cells (absolute values), item awards and the
-     * balances of every judged user (which raises their rows' revisions). With {@code cached} entries (the cached
-     * path, outside any transaction) the balances change only where the revision is still the cached one, the probed
-     * pairs must have no award, and every outcome must be new, or {@code points.expect} fails the statement. Without,
-     * a collided outcome throws {@link EventRace}. Answers the new revisions of the judged users' balance rows.
+     * balances of the judged users whose points or tallies changed (which raises their rows' revisions). A user whose
+     * events changed nothing (capped reads, say) gets only outcomes: the balance row is not written. With {@code
+     * cached} entries (the cached path, outside any transaction) the changed balances change only where the revision
+     * is still the cached one, the unchanged users' rows must still have the cached revision (read, not locked: what
+     * was judged on them changes nothing, so it is as if judged at the statement's snapshot), the probed pairs must
+     * have no award, and every outcome must be new, or {@code points.expect} fails the statement. Without, a collided
+     * outcome throws {@link EventRace}. Answers the new revisions of the changed users' balance rows.
      */
     private Map<Long, Long> write(
             long pid,
@@ -546,7 +553,17 @@ public class JdbcPointsLedger implements PointsLedger {
             List<Long> probeUsers,
             List<String> probeItems) {
         var tallyRows = new TallyRows(tallies);
-        var us = judged.deltas.keySet().toArray(Long[]::new);
+        var changed = new ArrayList<Long>();
+        var unchanged = new ArrayList<Long>();
+        judged.deltas.forEach((u, d) -> {
+            var t = tallies.get(u);
+            boolean same = d[0] == 0 && d[1] == 0 && t.dirtyDays.isEmpty() && t.dirtyItems.isEmpty();
+            (same ? unchanged : changed).add(u);
+        });
+        var us = changed.toArray(Long[]::new);
+        if (cached == null) {
+            unchanged.clear(); // under the users' locks: nothing to check
+        }
         return jdbc.sql(cached == null ? WRITE : WRITE_CACHED)
                 .param("pid", pid)
                 .param("oEvent", judged.outcomes.keySet().toArray(String[]::new))
@@ -601,11 +618,16 @@ public class JdbcPointsLedger implements PointsLedger {
                         java.util.Arrays.stream(us)
                                 .map(u -> cached == null ? null : cached.get(u).revision())
                                 .toArray(Long[]::new))
+                .param("cUser", unchanged.toArray(Long[]::new))
+                .param(
+                        "cRevision",
+                        unchanged.stream().map(u -> cached.get(u).revision()).toArray(Long[]::new))
                 .param("pUser", probeUsers.toArray(Long[]::new))
                 .param("pItem", probeItems.toArray(String[]::new))
                 .param("guarded", cached != null)
                 .param("outcomes", judged.outcomes.size())
                 .param("users", us.length)
+                .param("checked", unchanged.size())
                 .query(rs -> {
                     rs.next();
                     if (rs.getInt(1) != judged.outcomes.size()) {

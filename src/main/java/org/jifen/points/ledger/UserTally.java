@@ -81,6 +81,9 @@ final class UserTally implements Tally {
         var day = judgement.day();
         for (var award : judgement.awards()) {
             var cell = cell(award.ruleId(), day);
+            if (!Tally.counts(award, cell.occurrences)) {
+                continue;
+            }
             dirtyDays.add(award.ruleId() + "\u0000" + day);
             cell.occurrences++;
             if (award.amount() > 0) {

@@ -190,6 +190,54 @@ class CachedTalliesIT {
         assertThat(ledger.balance(P, u).lifetime()).isZero();
     }
 
+    long revision(long user) {
+        return jdbc.sql("select revision from points.balance where user_id = ?")
+                .param(user)
+                .query(Long.class)
+                .single();
+    }
+
+    List<Map<String, Object>> days(long user) {
+        return jdbc.sql("select rule_id, day, points, occurrences, amount from points.rule_day where user_id = ?")
+                .param(user)
+                .query()
+                .listOfRows();
+    }
+
+    @Test
+    @DisplayName(
+            "LG-7.2.3 a capped read changes no counter and no balance: it writes only its outcome, on cached tallies too")
+    void capped_read_writes_only_its_outcome() {
+        long u = TestAccounts.learner(accounts);
+        for (int h = 1; h <= 3; h++) {
+            one(ledger, read(u, "f" + h, h));
+        }
+        assertNothing(one(ledger, read(u, "f4", 4)), "cap-reached"); // the day's first capped read
+        long revision = revision(u);
+        var days = days(u);
+        long written = ledger.cache().written.sum();
+        var capped = read(u, "f5", 5);
+        assertNothing(one(ledger, capped), "cap-reached");
+        assertThat(ledger.cache().written.sum() - written).isEqualTo(1);
+        assertThat(revision(u)).isEqualTo(revision);
+        assertThat(days(u)).isEqualTo(days);
+        assertThat(one(ledger, capped)).isEqualTo(one(other, capped)); // stored: a retry on either instance answers it
+        assertThat(ledger.balance(P, u).lifetime()).isEqualTo(15).isEqualTo(lifetime(u));
+    }
+
+    @Test
+    @DisplayName(
+            "LG-14 a capped user blacklisted elsewhere after caching: the unchanged user's revision is still checked, so the read answers blacklisted")
+    void unchanged_user_is_still_checked() {
+        long u = TestAccounts.learner(accounts);
+        for (int h = 1; h <= 4; h++) {
+            one(ledger, read(u, "g" + h, h)); // 15, then capped: cached here at the cap
+        }
+        tx.executeWithoutResult(
+                s -> blacklist.add(accounts.find(u).orElseThrow().mobile(), "cached tally test"));
+        assertNothing(afterStale(read(u, "g5", 5)), "blacklisted");
+    }
+
     @Test
     @DisplayName(
             "LG-7.2.3 concurrency: 20 articles of one user at once, half on each of two instances whose cached tallies disagree, earn exactly the 15 cap")
