@@ -45,8 +45,23 @@ public record Outcome(String eventId, int points, String reason, List<RulePoints
             return;
         }
         b.append('"');
-        tools.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s, b);
+        if (plain(s)) {
+            b.append(s); // ids, rule ids and reasons almost always: nothing to escape
+        } else {
+            tools.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s, b);
+        }
         b.append('"');
+    }
+
+    /** Whether JSON needs no escape in {@code s}: no control character, quote or backslash. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Points one rule gave for the event. */

@@ -48,15 +48,13 @@ public final class PointsEngine {
     }
 
     private static Reason reasonOf(List<RuleAward> awards) {
-        if (awards.stream().allMatch(a -> a.reason() == null)) {
-            return null;
-        }
         // the reason of the first rule that fell short names the outcome
-        return awards.stream()
-                .filter(a -> a.reason() != null)
-                .map(RuleAward::reason)
-                .findFirst()
-                .orElse(null);
+        for (var a : awards) {
+            if (a.reason() != null) {
+                return a.reason();
+            }
+        }
+        return null;
     }
 
     private static RuleAward apply(PointsRule rule, LearningEvent event, LocalDate day, Tally tally) {

@@ -21,8 +21,10 @@ public enum Reason {
     /** No rulebook version is in force at the event's time (LG-20). */
     OUTSIDE_VALIDITY;
 
+    private final String code = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+
     /** The stable code in outcomes and API answers: {@code cap-reached}. */
     public String code() {
-        return name().toLowerCase().replace('_', '-');
+        return code;
     }
 }

@@ -18,6 +18,7 @@ class OutcomeJsonTest {
                 new Outcome("e-1", 5, null, List.of(new Outcome.RulePoints("article-read", 5)), 3),
                 new Outcome("e-2", 0, "cap-reached", List.of(new Outcome.RulePoints("article-read", 0)), 1),
                 new Outcome("e-3", 0, "unknown-user", List.of(), null),
+                new Outcome("阅读-\u007f-/-é", 1, "\u001f", List.of(new Outcome.RulePoints("rule\\", 1)), 2),
                 new Outcome(
                         "引号\"反斜杠\\换行\n制表\t\u0001 emoji \uD83D\uDE00 </script>",
                         7,
