@@ -39,7 +39,8 @@ public record Outcome(String eventId, int points, String reason, List<RulePoints
         b.append('}');
     }
 
-    private static void string(StringBuilder b, String s) {
+    /** Appends {@code s} as a JSON string (or {@code null}), escaped as Jackson escapes it. */
+    public static void string(StringBuilder b, String s) {
         if (s == null) {
             b.append("null");
             return;

@@ -446,7 +446,7 @@ public class JdbcPointsLedger implements PointsLedger {
                         pid)
                 .query(rs -> {
                     switch (rs.getInt(1)) {
-                        case 0 -> stored.put(rs.getString(3), json.readValue(rs.getString(4), Outcome.class));
+                        case 0 -> stored.put(rs.getString(3), restored(json, rs.getString(3), rs.getString(4)));
                         case 1 ->
                             tallies.get(rs.getLong(2))
                                     .loadDay(
@@ -724,11 +724,48 @@ public class JdbcPointsLedger implements PointsLedger {
         return null;
     }
 
-    /** The stored form of an outcome: the JSON a mapper writes for it (and reads back), written directly. */
+    /**
+     * The stored form of an outcome, without its event id (the row's key): {@code {"p":0,"r":"cap-reached",
+     * "u":[["article-read",0]],"v":1}}, {@code r} and {@code v} left out when null. One is written for every event,
+     * so it is short: half the bytes of the answer's form, which cost PostgreSQL a third more per row to take in and
+     * store (docs/benchmarks.md, run 6). Migration V2026120406 converted the rows stored before in that form.
+     */
     static String stored(Outcome o) {
-        var b = new StringBuilder(96 + 40 * o.rules().size());
-        o.appendJson(b, "eventId");
-        return b.toString();
+        var b = new StringBuilder(48 + 24 * o.rules().size());
+        b.append("{\"p\":").append(o.points());
+        if (o.reason() != null) {
+            b.append(",\"r\":");
+            Outcome.string(b, o.reason());
+        }
+        b.append(",\"u\":[");
+        for (int i = 0; i < o.rules().size(); i++) {
+            var r = o.rules().get(i);
+            b.append(i == 0 ? "[" : ",[");
+            Outcome.string(b, r.ruleId());
+            b.append(',').append(r.points()).append(']');
+        }
+        b.append(']');
+        if (o.rulebookVersion() != null) {
+            b.append(",\"v\":").append(o.rulebookVersion());
+        }
+        return b.append('}').toString();
+    }
+
+    /** The outcome of {@code eventId} from its stored form ({@link #stored}). */
+    static Outcome restored(JsonMapper json, String eventId, String stored) {
+        var n = json.readTree(stored);
+        var rules = new ArrayList<Outcome.RulePoints>();
+        for (var r : n.get("u")) {
+            rules.add(new Outcome.RulePoints(r.get(0).asString(), r.get(1).asInt()));
+        }
+        var reason = n.get("r");
+        var version = n.get("v");
+        return new Outcome(
+                eventId,
+                n.get("p").asInt(),
+                reason == null || reason.isNull() ? null : reason.asString(),
+                rules,
+                version == null || version.isNull() ? null : version.asInt());
     }
 
     static Outcome rejection(String id, String code) {
