@@ -33,7 +33,11 @@ api_key() {
 # events_script <events per request> <id tag> <api key>: a wrk script posting article-read events, each with a new
 # id and item, to the demo's accounts (ids 2..201). The request line and headers are built once per thread and only
 # the body and its length per request: wrk runs on the same two cores as the platform, and its per-request Lua work
-# (wrk.format) was a visible part of the round trip.
+# (wrk.format) was a visible part of the round trip. All events fall on one day, so after each user's first three
+# reads (the 15-point cap) nearly every event is capped. SPREAD_DAYS=<n> (at most 1096: the Longgang rulebook's
+# validity) spreads them over n days from 2026-01-01 instead, each run of 200 consecutive events on the next day, so
+# each thread sends a user one event a day and nearly every event earns (a ledger entry, counters, an item award);
+# a user's cached tallies then rarely cover the event's day (the locking path). The warm-up stays on one day.
 events_script() {
   cat <<LUA
 local counter, threads = 0, 0
@@ -50,8 +54,9 @@ request = function()
   local parts = {}
   for k = 1, $1 do
     local seq = counter * $1 + k
-    parts[k] = string.format('{"id":"$2%d-%d","user":%d,"action":"article-read","item":"$2%d-%d","at":"2026-06-01T10:00:00+08:00"}',
-      tid, seq, 2 + (seq * 7 + tid) % 200, tid, seq)
+    local at = $( [ -n "${SPREAD_DAYS:-}" ] && echo "os.date('!%Y-%m-%dT02:00:00Z', 1767225600 + (math.floor(seq / 200) % ${SPREAD_DAYS}) * 86400)" || echo "'2026-06-01T10:00:00+08:00'" )
+    parts[k] = string.format('{"id":"$2%d-%d","user":%d,"action":"article-read","item":"$2%d-%d","at":"%s"}',
+      tid, seq, 2 + (seq * 7 + tid) % 200, tid, seq, at)
   end
   local body = $1 == 1 and parts[1] or ("[" .. table.concat(parts, ",") .. "]")
   return head .. "Content-Length: " .. #body .. "\r\n\r\n" .. body

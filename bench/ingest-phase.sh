@@ -6,7 +6,8 @@
 # during the phase (from /proc). Usage: bench/ingest-phase.sh [events per request=1] [seconds=10]
 # [connections=50]. Environment: JIFEN_JAVA_OPTS (JVM options, e.g. a JFR recording), JIFEN_ARGS (application
 # arguments, e.g. --jifen.points.group-commit-writers=1), PERF=<file> to record a system-wide perf profile for 6 s,
-# PERF_DELAY seconds into the phase (default 3), HOLD=<seconds> to keep the platform up afterwards.
+# PERF_DELAY seconds into the phase (default 3), HOLD=<seconds> to keep the platform up afterwards, SPREAD_DAYS=<n>
+# for events that earn (bench/ingest-lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/ingest-lib.sh
@@ -20,7 +21,7 @@ trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' 
 start_platform $port $iport "$work" ${JIFEN_ARGS:-}
 key=$(api_key "$base" "$work")
 script() { events_script "$1" "$2" "$key"; }
-script $n w > $work/warm.lua; script $n s > $work/run.lua
+SPREAD_DAYS= script $n w > $work/warm.lua; script $n s > $work/run.lua
 wrk -t$(( conns < 2 ? 1 : 2 )) -c$conns -d${WARM:-10}s --timeout 30s -s $work/warm.lua "$ingest" >/dev/null
 cpu() { # java, postgres (all) ticks, and the machine's busy ticks (all processes, wrk included)
   local j=$(awk '{print $14+$15}' /proc/$pid/stat)

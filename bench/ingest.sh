@@ -19,6 +19,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/ingest-lib.sh
 seconds=${1:-10}
+# rounds and phases here reuse the same event days, so events that earn (SPREAD_DAYS) would be capped by earlier ones
+[ -z "${SPREAD_DAYS:-}" ] || { echo "SPREAD_DAYS is for bench/ingest-phase.sh (one measured run per start)" >&2; exit 2; }
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 install() { command -v "$1" >/dev/null || apt-get install -y -qq "$2" >/dev/null 2>&1 \
