@@ -34,8 +34,8 @@ api_key() {
 # id and item, to the demo's accounts (ids 2..201). The request line and headers are built once per thread and only
 # the body and its length per request: wrk runs on the same two cores as the platform, and its per-request Lua work
 # (wrk.format) was a visible part of the round trip. All events fall on one day, so after each user's first three
-# reads (the 15-point cap) nearly every event is capped. SPREAD_DAYS=<n> (at most 1096: the Longgang rulebook's
-# validity) spreads them over n days from 2026-01-01 instead, each run of 200 consecutive events on the next day, so
+# reads (the 15-point cap) nearly every event is capped. SPREAD_DAYS=<n> (at most 944: the Longgang rulebook is valid
+# until 2029) spreads them over n days from 2026-06-02 instead, each run of 200 consecutive events on the next day, so
 # each thread sends a user one event a day and nearly every event earns (a ledger entry, counters, an item award);
 # a user's cached tallies then rarely cover the event's day (the locking path). The warm-up stays on one day.
 events_script() {
@@ -54,7 +54,7 @@ request = function()
   local parts = {}
   for k = 1, $1 do
     local seq = counter * $1 + k
-    local at = $( [ -n "${SPREAD_DAYS:-}" ] && echo "os.date('!%Y-%m-%dT02:00:00Z', 1767225600 + (math.floor(seq / 200) % ${SPREAD_DAYS}) * 86400)" || echo "'2026-06-01T10:00:00+08:00'" )
+    local at = $( [ -n "${SPREAD_DAYS:-}" ] && echo "os.date('!%Y-%m-%dT02:00:00Z', 1780358400 + (math.floor(seq / 200) % ${SPREAD_DAYS}) * 86400)" || echo "'2026-06-01T10:00:00+08:00'" )
     parts[k] = string.format('{"id":"$2%d-%d","user":%d,"action":"article-read","item":"$2%d-%d","at":"%s"}',
       tid, seq, 2 + (seq * 7 + tid) % 200, tid, seq, at)
   end
