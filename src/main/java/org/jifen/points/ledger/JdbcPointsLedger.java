@@ -727,8 +727,8 @@ public class JdbcPointsLedger implements PointsLedger {
     /**
      * The stored form of an outcome, without its event id (the row's key): {@code {"p":0,"r":"cap-reached",
      * "u":[["article-read",0]],"v":1}}, {@code r} and {@code v} left out when null. One is written for every event,
-     * so it is short: half the bytes of the answer's form, which cost PostgreSQL a third more per row to take in and
-     * store (docs/benchmarks.md, run 6). Migration V2026120406 converted the rows stored before in that form.
+     * so it is short: half the bytes of the answer's form, a third less heap per row (docs/benchmarks.md, run 6).
+     * Migration V2026120406 converted the rows stored before in that form.
      */
     static String stored(Outcome o) {
         var b = new StringBuilder(48 + 24 * o.rules().size());
