@@ -557,13 +557,13 @@ public class JdbcPointsLedger implements PointsLedger {
         var unchanged = new ArrayList<Long>();
         judged.deltas.forEach((u, d) -> {
             var t = tallies.get(u);
-            boolean same = d[0] == 0 && d[1] == 0 && t.dirtyDays.isEmpty() && t.dirtyItems.isEmpty();
-            (same ? unchanged : changed).add(u);
+            if (d[0] != 0 || d[1] != 0 || !t.dirtyDays.isEmpty() || !t.dirtyItems.isEmpty()) {
+                changed.add(u);
+            } else if (cached != null) { // on the full path the users' locks are held: nothing to check
+                unchanged.add(u);
+            }
         });
         var us = changed.toArray(Long[]::new);
-        if (cached == null) {
-            unchanged.clear(); // under the users' locks: nothing to check
-        }
         return jdbc.sql(cached == null ? WRITE : WRITE_CACHED)
                 .param("pid", pid)
                 .param("oEvent", judged.outcomes.keySet().toArray(String[]::new))

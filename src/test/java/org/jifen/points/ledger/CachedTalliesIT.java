@@ -109,6 +109,11 @@ class CachedTalliesIT {
         return out;
     }
 
+    void blacklist(long user) {
+        tx.executeWithoutResult(
+                s -> blacklist.add(accounts.find(user).orElseThrow().mobile(), "cached tally test"));
+    }
+
     static void assertNothing(Outcome out, String reason) {
         assertThat(out.points()).isZero();
         assertThat(out.reason()).isEqualTo(reason);
@@ -184,8 +189,7 @@ class CachedTalliesIT {
         long u = TestAccounts.learner(accounts);
         one(ledger, read(u, "k1", 1));
         one(ledger, read(u, "k2", 2));
-        tx.executeWithoutResult(
-                s -> blacklist.add(accounts.find(u).orElseThrow().mobile(), "cached tally test"));
+        blacklist(u);
         assertNothing(one(ledger, read(u, "k3", 3)), "blacklisted");
         assertThat(ledger.balance(P, u).lifetime()).isZero();
     }
@@ -233,8 +237,7 @@ class CachedTalliesIT {
         for (int h = 1; h <= 4; h++) {
             one(ledger, read(u, "g" + h, h)); // 15, then capped: cached here at the cap
         }
-        tx.executeWithoutResult(
-                s -> blacklist.add(accounts.find(u).orElseThrow().mobile(), "cached tally test"));
+        blacklist(u);
         assertNothing(afterStale(read(u, "g5", 5)), "blacklisted");
     }
 
