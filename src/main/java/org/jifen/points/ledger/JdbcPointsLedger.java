@@ -366,7 +366,7 @@ public class JdbcPointsLedger implements PointsLedger {
      * group takes the full path (null); so does a group with a user not in the cache.
      */
     private List<Outcome> judgeCached(long pid, Group g) {
-        var taken = cache.takeAll(pid, java.util.Arrays.asList(g.userIds), g.from);
+        var taken = cache.takeAll(pid, java.util.Arrays.asList(g.userIds), g.from, g.to);
         if (taken == null) {
             return null;
         }
@@ -406,7 +406,7 @@ public class JdbcPointsLedger implements PointsLedger {
             var e = t.getValue();
             e.tally().written();
             var revision = revisions.getOrDefault(t.getKey(), e.revision());
-            cache.put(pid, t.getKey(), e.after(revision, g.to));
+            cache.put(pid, t.getKey(), new TallyCache.Entry(e.tally(), revision, e.blocked(), e.from(), e.to()));
         }
         return List.of(judged.answers);
     }
@@ -427,8 +427,7 @@ public class JdbcPointsLedger implements PointsLedger {
                         .collect(java.util.stream.Collectors.toSet())
                 : lockExisting(pid, g.userIds, revisions);
         // 2. the stored outcomes of these ids (read under the users' locks: a concurrent retry has committed by
-        // now) and the tallies of the items and of every day from the first the events may need on (later days
-        // too, so that the cached entry knows them: TallyCache.Entry), in one query
+        // now) and the tallies of the days and items the events may need, in one query
         var stored = new HashMap<String, Outcome>();
         var tallies = new HashMap<Long, UserTally>();
         for (var u : g.userIds) {
@@ -441,6 +440,7 @@ public class JdbcPointsLedger implements PointsLedger {
                         g.userIds,
                         pid,
                         g.from,
+                        g.to,
                         g.itemUsers.toArray(Long[]::new),
                         g.items.toArray(String[]::new),
                         pid)
@@ -471,7 +471,7 @@ public class JdbcPointsLedger implements PointsLedger {
             tallies.forEach((u, t) -> {
                 t.written();
                 var revision = written.getOrDefault(u, revisions.get(u));
-                fresh.put(u, new TallyCache.Entry(t, 0, blocked.contains(u), g.from).after(revision, g.to));
+                fresh.put(u, new TallyCache.Entry(t, revision, blocked.contains(u), g.from, g.to));
             });
         }
         return new Written(List.of(judged.answers), fresh);
@@ -991,7 +991,7 @@ public class JdbcPointsLedger implements PointsLedger {
             select 1, q.u, d.rule_id, null, d.day, d.points, d.occurrences, d.amount
             from unnest(?::bigint[]) as q(u), lateral (
                 select rule_id, day, points, occurrences, amount from points.rule_day
-                where program_id = ? and user_id = q.u and day >= ? offset 0) d
+                where program_id = ? and user_id = q.u and day between ? and ? offset 0) d
             union all
             select 2, q.u, a.award_key, q.i, null, a.times, 0, 0
             from unnest(?::bigint[], ?::text[]) as q(u, i), lateral (

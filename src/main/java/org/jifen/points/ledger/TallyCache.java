@@ -19,30 +19,11 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class TallyCache {
 
-    /**
-     * What a group needs of a cached user: the tally of every day from {@code from} on, blocked, revision. The full
-     * path reads the counters of all days from the group's first needed day on, not up to its last day, so an entry
-     * also knows that later days had no counters (until the revision changes): a learner's first event of a new day
-     * is judged on the cache like the rest of the day, instead of sending its whole group through the full path.
-     */
-    record Entry(UserTally tally, long revision, boolean blocked, LocalDate from) {
+    /** What a group needs of a cached user: the tally of the days {@code from}..{@code to}, blocked, revision. */
+    record Entry(UserTally tally, long revision, boolean blocked, LocalDate from, LocalDate to) {
 
-        boolean covers(LocalDate first) {
-            return !first.isBefore(from);
-        }
-
-        /**
-         * This entry after a write for days up to {@code latest}: days before the first that a judgement on
-         * {@code latest} may read (its week's Monday or month's 1st) are forgotten, so that an entry of a learner
-         * who is active every day stays about a month long.
-         */
-        Entry after(long newRevision, LocalDate latest) {
-            var keep = UserTally.earliestNeeded(latest);
-            if (keep.isAfter(from)) {
-                tally.forgetBefore(keep);
-                return new Entry(tally, newRevision, blocked, keep);
-            }
-            return new Entry(tally, newRevision, blocked, from);
+        boolean covers(LocalDate first, LocalDate last) {
+            return !first.isBefore(from) && !last.isAfter(to);
         }
     }
 
@@ -60,14 +41,14 @@ final class TallyCache {
     }
 
     /**
-     * Takes the entries of all these users out when every one is here and covers the days from {@code from} on;
+     * Takes the entries of all these users out when every one is here and covers the days {@code from}..{@code to};
      * otherwise takes none and answers null.
      */
-    Map<Long, Entry> takeAll(long program, Collection<Long> users, LocalDate from) {
+    Map<Long, Entry> takeAll(long program, Collection<Long> users, LocalDate from, LocalDate to) {
         var taken = new HashMap<Long, Entry>(users.size() * 2);
         for (var u : users) {
             var e = entries.remove(new Key(program, u));
-            if (e == null || !e.covers(from)) {
+            if (e == null || !e.covers(from, to)) {
                 taken.forEach((user, back) -> put(program, user, back));
                 if (e != null) {
                     put(program, u, e);

@@ -68,13 +68,6 @@ final class UserTally implements Tally {
         }
     }
 
-    /** Forgets the counters of the days before {@code day} (a cached tally that no longer covers them). */
-    void forgetBefore(LocalDate day) {
-        for (var cells : days.values()) {
-            cells.headMap(day, false).clear();
-        }
-    }
-
     Cell cell(String ruleId, LocalDate day) {
         return days.computeIfAbsent(ruleId, r -> new TreeMap<>()).computeIfAbsent(day, d -> new Cell());
     }

@@ -97,18 +97,6 @@ class CachedTalliesIT {
                 Instant.parse(DAY.formatted(hour)));
     }
 
-    /** A read at 10:00 in Shanghai on {@code day} (2026-03-dd). */
-    static LearningEvent readOn(long user, String article, int day) {
-        return new LearningEvent(
-                "cached-it-" + IDS.incrementAndGet(),
-                String.valueOf(user),
-                "article-read",
-                article,
-                null,
-                Map.of(),
-                Instant.parse("2026-03-%02dT02:00:00Z".formatted(day)));
-    }
-
     static Outcome one(JdbcPointsLedger on, LearningEvent e) {
         return on.recordAll(P, List.of(e)).getFirst();
     }
@@ -271,49 +259,5 @@ class CachedTalliesIT {
         assertThat(out.stream().filter(o -> "cap-reached".equals(o.reason()))).hasSize(19);
         assertThat(lifetime(u)).isEqualTo(15);
         assertThat(ledger.balance(P, u).lifetime()).isEqualTo(15);
-    }
-
-    @Test
-    @DisplayName(
-            "LG-7.2.3 a learner's first read of a new day is judged on the cached tally: 5 again on the next day, without the full path")
-    void new_day_on_cached_tallies() {
-        long u = TestAccounts.learner(accounts);
-        for (int i = 1; i <= 4; i++) {
-            one(ledger, readOn(u, "n" + i, 2)); // 15 on March 2, then capped
-        }
-        long written = ledger.cache().written.sum();
-        long stale = ledger.cache().stale.sum();
-        assertThat(one(ledger, readOn(u, "n5", 3)).points()).isEqualTo(5);
-        assertThat(ledger.cache().written.sum() - written).isEqualTo(1);
-        assertThat(ledger.cache().stale.sum()).isEqualTo(stale);
-        assertThat(ledger.balance(P, u).lifetime()).isEqualTo(20).isEqualTo(lifetime(u));
-    }
-
-    @Test
-    @DisplayName(
-            "LG-7.2.3 a later day capped before the tally was cached is known to it: a read on that day is capped, on the cached tally")
-    void later_day_written_before_caching_is_known() {
-        long u = TestAccounts.learner(accounts);
-        for (int i = 1; i <= 3; i++) {
-            one(other, readOn(u, "l" + i, 5)); // March 5 at the cap, through another instance
-        }
-        one(ledger, readOn(u, "l4", 2)); // March 2, an earlier day: the full path reads and caches the tally here
-        long written = ledger.cache().written.sum();
-        assertNothing(one(ledger, readOn(u, "l5", 5)), "cap-reached");
-        assertThat(ledger.cache().written.sum() - written).isEqualTo(1);
-        assertThat(lifetime(u)).isEqualTo(20);
-    }
-
-    @Test
-    @DisplayName(
-            "LG-7.2.3 a new day that another instance wrote after the tally was cached here takes the full path, and is capped")
-    void new_day_written_elsewhere_is_stale() {
-        long u = TestAccounts.learner(accounts);
-        one(ledger, readOn(u, "s1", 2)); // cached here
-        for (int i = 2; i <= 4; i++) {
-            one(other, readOn(u, "s" + i, 3)); // March 3 at the cap, unknown here
-        }
-        assertNothing(afterStale(readOn(u, "s5", 3)), "cap-reached");
-        assertThat(lifetime(u)).isEqualTo(20);
     }
 }
