@@ -138,14 +138,33 @@ public class IngestListener implements SmartLifecycle {
                 port());
     }
 
+    /** How long {@link #stop} waits for the listening socket to close and for the event loops to end. */
+    static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(5);
+
     @Override
     public void stop() {
         if (server != null) {
-            server.close().syncUninterruptibly();
-            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS)
-                    .syncUninterruptibly();
+            awaitEnd(server.close(), STOP_WAIT, "its listening socket to close");
+            // observed (Netty 4.2): the event loop threads had ended but the group's termination was never reported,
+            // and a shutdown waiting for it without a limit hung the platform's exit for good
+            awaitEnd(
+                    group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS),
+                    STOP_WAIT,
+                    "its event loops to end");
             server = null;
         }
+    }
+
+    /** Waits at most {@code limit} for {@code end}; true when it came, otherwise logs and answers false. */
+    static boolean awaitEnd(io.netty.util.concurrent.Future<?> end, java.time.Duration limit, String what) {
+        if (end.awaitUninterruptibly(limit.toMillis())) {
+            return true;
+        }
+        log.warn(
+                "Event ingestion stopped without waiting longer for {}: not reported within {} ms",
+                what,
+                limit.toMillis());
+        return false;
     }
 
     @Override
