@@ -6,8 +6,8 @@
 # during the phase (from /proc). Usage: bench/ingest-phase.sh [events per request=1] [seconds=10]
 # [connections=50]. Environment: JIFEN_JAVA_OPTS (JVM options, e.g. a JFR recording), JIFEN_ARGS (application
 # arguments, e.g. --jifen.points.group-commit-writers=1), PERF=<file> to record a system-wide perf profile for 6 s,
-# PERF_DELAY seconds into the phase (default 3), HOLD=<seconds> to keep the platform up afterwards, SPREAD_DAYS=<n>
-# for events that earn (bench/ingest-lib.sh).
+# PERF_DELAY seconds into the phase (default 3), HOLD=<seconds> to keep the platform up afterwards, WORKLOAD, LEARNERS
+# and SPREAD_DAYS for the event stream (bench/ingest-lib.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/ingest-lib.sh
@@ -20,7 +20,8 @@ pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 start_platform $port $iport "$work" ${JIFEN_ARGS:-}
 key=$(api_key "$base" "$work")
-script() { events_script "$1" "$2" "$key"; }
+workload_setup "$base" "$work" "$key"
+script() { workload_script "$1" "$2"; }
 SPREAD_DAYS= script $n w > $work/warm.lua; script $n s > $work/run.lua
 wrk -t$(( conns < 2 ? 1 : 2 )) -c$conns -d${WARM:-10}s --timeout 30s -s $work/warm.lua "$ingest" >/dev/null
 cpu() { # java, postgres (all) ticks, and the machine's busy ticks (all processes, wrk included)

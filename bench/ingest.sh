@@ -13,13 +13,16 @@
 # and the medians; the ratios are of the medians. Both servers stay up through the rounds (each idles while the
 # other is measured).
 # The API key is created the way an admin does: signed in as the demo system admin, on /admin/api-clients.
-# Extra JVM options for the platform: JIFEN_JAVA_OPTS. Events go to the demo's accounts (ids 2..201), each with a new
-# id and item. Usage: bench/ingest.sh [seconds per phase=10]
+# Extra JVM options for the platform: JIFEN_JAVA_OPTS. The events are learners' days (WORKLOAD=day, the default: 10,000
+# learners imported first, 12 of each learner's 18 events a day earn) or the article reads of runs 1-6
+# (WORKLOAD=reads: the demo's 200 accounts on one day, nearly all capped); see bench/ingest-lib.sh.
+# Usage: bench/ingest.sh [seconds per phase=10]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/ingest-lib.sh
 seconds=${1:-10}
-# rounds and phases here reuse the same event days, so events that earn (SPREAD_DAYS) would be capped by earlier ones
+# with WORKLOAD=reads, rounds and phases reuse the same event day, so events that earn (SPREAD_DAYS) would be capped
+# by earlier ones
 [ -z "${SPREAD_DAYS:-}" ] || { echo "SPREAD_DAYS is for bench/ingest-phase.sh (one measured run per start)" >&2; exit 2; }
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -41,7 +44,8 @@ trap cleanup EXIT
 
 start_platform $port $iport "$work"
 key=$(api_key "$base" "$work")
-script() { events_script "$1" "$2" "$key"; }
+workload_setup "$base" "$work" "$key"
+script() { workload_script "$1" "$2"; }
 script 1 w >"$work/warm.lua"; script 1 v >"$work/lwarm.lua"
 rps() { grep 'Requests/sec' | awk '{print $2}'; }
 errors() { grep -E 'Non-2xx|Socket errors' || true; }
@@ -91,4 +95,4 @@ echo "redis $(redis-server --version | grep -o 'v=[0-9.]*') appendfsync always: 
 awk -v ms="$ms" -v js="$js" -v jb="$jb" -v rs="$rs" -v rp="$rp" 'BEGIN {
   printf "ratio single-event jifen/redis: main port %.2f, ingestion listener %.2f (goal >= 0.5, stretch >= 1.0)\n", ms / rs, js / rs
   printf "batch events/s: %d (goal >= 100000); ratio to redis pipelined ops/s: %.2f\n", jb * 1000, jb * 1000 / rp }'
-echo "java: $("$java" -version 2>&1 | head -1); cores: $(nproc); load before: $load"
+echo "workload: ${WORKLOAD:-day}; java: $("$java" -version 2>&1 | head -1); cores: $(nproc); load before: $load"
