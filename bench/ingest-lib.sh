@@ -57,25 +57,38 @@ workload_script() {
   fi
 }
 
-# events_script <events per request> <id tag> <api key>: a wrk script posting article-read events, each with a new
-# id and item, to the demo's accounts (ids 2..201). The request line and headers are built once per thread and only
+# lua_common <api key>: what both wrk scripts share: each thread's number (tid, from 1), its request count (counter),
+# and post(parts, n), the request carrying n events. The request line and headers are built once per thread and only
 # the body and its length per request: wrk runs on the same two cores as the platform, and its per-request Lua work
-# (wrk.format) was a visible part of the round trip. All events fall on one day, so after each user's first three
+# (wrk.format) was a visible part of the round trip.
+lua_common() {
+  cat <<LUA
+local threads = {}
+local head
+-- tid and counter are globals of each thread's own state, tid set by setup (a local here would stay 0 in every
+-- thread, and the threads would send the same ids: half the events would be retries); done() reads counter
+counter = 0
+setup = function(thread) table.insert(threads, thread); thread:set("tid", #threads) end
+init = function()
+  head = wrk.format("POST", "/api/v1/programs/longgang/events",
+    {["Content-Type"] = "application/json", ["X-Api-Key"] = "$1"}):gsub("\r\n\r\n\$", "\r\n")
+end
+post = function(parts, n)
+  local body = n == 1 and parts[1] or ("[" .. table.concat(parts, ",") .. "]")
+  return head .. "Content-Length: " .. #body .. "\r\n\r\n" .. body
+end
+LUA
+}
+
+# events_script <events per request> <id tag> <api key>: a wrk script posting article-read events, each with a new
+# id and item, to the demo's accounts (ids 2..201). All events fall on one day, so after each user's first three
 # reads (the 15-point cap) nearly every event is capped. SPREAD_DAYS=<n> (at most 944: the Longgang rulebook is valid
 # until 2029) spreads them over n days from 2026-06-02 instead, each run of 200 consecutive events on the next day, so
 # each thread sends a user one event a day and nearly every event earns (a ledger entry, counters, an item award);
 # a user's cached tallies then rarely cover the event's day (the locking path). The warm-up stays on one day.
 events_script() {
   cat <<LUA
-local counter, threads = 0, 0
-local head
--- tid is a global of each thread's own state, set by setup (a local here would stay 0 in every thread, and the
--- threads would send the same ids: half the events would be retries)
-setup = function(thread) threads = threads + 1; thread:set("tid", threads) end
-init = function()
-  head = wrk.format("POST", "/api/v1/programs/longgang/events",
-    {["Content-Type"] = "application/json", ["X-Api-Key"] = "$3"}):gsub("\r\n\r\n\$", "\r\n")
-end
+$(lua_common "$3")
 request = function()
   counter = counter + 1
   local parts = {}
@@ -85,8 +98,7 @@ request = function()
     parts[k] = string.format('{"id":"$2%d-%d","user":%d,"action":"article-read","item":"$2%d-%d","at":"%s"}',
       tid, seq, 2 + (seq * 7 + tid) % 200, tid, seq, at)
   end
-  local body = $1 == 1 and parts[1] or ("[" .. table.concat(parts, ",") .. "]")
-  return head .. "Content-Length: " .. #body .. "\r\n\r\n" .. body
+  return post(parts, $1)
 end
 LUA
 }
@@ -132,8 +144,6 @@ import_learners() {
 # (default 12) into the next phase's days.
 day_script() {
   cat <<LUA
-local threads = {}
-local head
 local steps = {
   '"action":"login"', 'read', '"action":"video-watch","amount":120', 'read',
   '"action":"quiz-group","attrs":{"correct":4,"total":5}', 'read', 'share', '"action":"video-watch","amount":180',
@@ -144,12 +154,7 @@ local half = math.floor($5 / 2)
 local block = math.min(500, half)
 local blocks = math.floor(half / block)
 local ats = {}
-counter = 0
-setup = function(thread) table.insert(threads, thread); thread:set("tid", #threads) end
-init = function()
-  head = wrk.format("POST", "/api/v1/programs/longgang/events",
-    {["Content-Type"] = "application/json", ["X-Api-Key"] = "$3"}):gsub("\r\n\r\n\$", "\r\n")
-end
+$(lua_common "$3")
 request = function()
   counter = counter + 1
   local parts = {}
@@ -170,8 +175,7 @@ request = function()
     elseif step == 'share' then step = '"action":"share","item":"' .. id .. '"' end
     parts[k] = '{"id":"' .. id .. '","user":' .. user .. ',' .. step .. ',"at":"' .. at .. '"}'
   end
-  local body = $1 == 1 and parts[1] or ("[" .. table.concat(parts, ",") .. "]")
-  return head .. "Content-Length: " .. #body .. "\r\n\r\n" .. body
+  return post(parts, $1)
 end
 done = function()
   for _, t in ipairs(threads) do
