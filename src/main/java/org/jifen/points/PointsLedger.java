@@ -3,10 +3,13 @@ package org.jifen.points;
 import java.time.LocalDate;
 import java.util.List;
 import org.jifen.points.domain.LearningEvent;
+import org.jifen.shared.Actor;
 
 /**
  * The points of every learner: judges events by the rulebook in force, appends to the ledger, answers balances.
- * Concurrent events of one user never exceed a cap, never double-count a retry, never award an item twice.
+ * Concurrent events of one user never exceed a cap, never double-count a retry, never award an item twice. Every
+ * entry an event earns names who sent it: the actor passed in, or else whoever is signed in on the calling thread (a
+ * learner whose own page emitted the event, an operator importing certificates), or "system" when nobody is.
  */
 public interface PointsLedger {
 
@@ -15,11 +18,10 @@ public interface PointsLedger {
 
     /**
      * Judges and records one event without holding the caller's thread: the outcome completes after the event's
-     * commit (on the committing thread). Throws {@code program.not-found} at once.
+     * commit (on the committing thread). {@code sender} (an API client, say; null for "system") is named on the
+     * entries it earns. Throws {@code program.not-found} at once.
      */
-    default java.util.concurrent.CompletableFuture<Outcome> recordAsync(String programKey, LearningEvent event) {
-        return java.util.concurrent.CompletableFuture.completedFuture(record(programKey, event));
-    }
+    java.util.concurrent.CompletableFuture<Outcome> recordAsync(String programKey, LearningEvent event, Actor sender);
 
     /** Judges and records events in order, one outcome each, in one transaction (the caller's, if any). */
     List<Outcome> recordAll(String programKey, List<LearningEvent> events);
@@ -28,11 +30,9 @@ public interface PointsLedger {
      * Judges and records events of many users, one outcome each, the way concurrent single events are: shared out
      * by user among the writers that commit groups of events, so that one large batch uses every writer and shares
      * commits with other requests. Each user's events keep their order; the answer comes after every commit. Never
-     * in the caller's transaction.
+     * in the caller's transaction. {@code sender} (null for "system") is named on the entries they earn.
      */
-    default List<Outcome> submitAll(String programKey, List<LearningEvent> events) {
-        return recordAll(programKey, events);
-    }
+    List<Outcome> submitAll(String programKey, List<LearningEvent> events, Actor sender);
 
     Balance balance(String programKey, long userId);
 

@@ -40,10 +40,12 @@ class EventsApiIT {
     PointsLedger ledger;
 
     String key;
+    String client;
 
     @BeforeEach
     void key() {
-        key = clients.create("events-it-" + IDS.incrementAndGet(), 1L).key();
+        client = "events-it-" + IDS.incrementAndGet();
+        key = clients.create(client, 1L).key();
     }
 
     static String id() {
@@ -74,6 +76,11 @@ class EventsApiIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.points").value(5));
         assertThat(ledger.balance("longgang", u).lifetime()).isEqualTo(5);
+        assertThat(ledger.entries("longgang", u, null, null, 0))
+                .singleElement()
+                .extracting(LedgerEntry::actorLabel)
+                .as("the entry names the API client that sent the event")
+                .isEqualTo("api:" + client);
     }
 
     @Test
@@ -109,6 +116,10 @@ class EventsApiIT {
                 .andExpect(jsonPath("$[7].points").value(5))
                 .andExpect(jsonPath("$[8].points").value(5));
         assertThat(ledger.balance("longgang", u).lifetime()).isEqualTo(15);
+        assertThat(ledger.entries("longgang", u, null, null, 0))
+                .hasSize(3)
+                .extracting(LedgerEntry::actorLabel)
+                .containsOnly("api:" + client);
     }
 
     @Test

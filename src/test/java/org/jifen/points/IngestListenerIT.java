@@ -44,11 +44,12 @@ class IngestListenerIT {
     JsonMapper json;
 
     String key;
+    String client;
 
     @BeforeEach
     void key() {
-        key = clients.create("ingest-it-" + EventsApiIT.IDS.incrementAndGet(), 1L)
-                .key();
+        client = "ingest-it-" + EventsApiIT.IDS.incrementAndGet();
+        key = clients.create(client, 1L).key();
     }
 
     HttpResponse<String> post(String path, String apiKey, String type, String body) throws Exception {
@@ -84,6 +85,37 @@ class IngestListenerIT {
         assertThat(read(first).get("rules").get(0).get("ruleId").asString()).isEqualTo("daily-login");
         assertThat(read(post(body)).get("points").asInt()).isEqualTo(5);
         assertThat(ledger.balance("longgang", u).lifetime()).isEqualTo(5);
+        assertThat(ledger.entries("longgang", u, null, null, 0))
+                .singleElement()
+                .extracting(LedgerEntry::actorLabel)
+                .isEqualTo("api:" + client);
+    }
+
+    @Test
+    @DisplayName("events of two API clients sent at once share group commits, yet each entry names its own sender")
+    void concurrent_clients_name_their_own_entries() throws Exception {
+        var other = "ingest-it-" + EventsApiIT.IDS.incrementAndGet();
+        var otherKey = clients.create(other, 1L).key();
+        var senders = new java.util.HashMap<Long, String>();
+        var calls = new ArrayList<Callable<HttpResponse<String>>>();
+        for (int i = 0; i < 16; i++) {
+            long u = TestAccounts.learner(accounts);
+            var mine = i % 2 == 0;
+            senders.put(u, "api:" + (mine ? client : other));
+            var body = """
+                    {"id":"%s","user":%d,"action":"login","at":"2026-03-05T09:00:00+08:00"}""".formatted(EventsApiIT.id(), u);
+            calls.add(() -> post(EventsApiIT.URL, mine ? key : otherKey, "application/json", body));
+        }
+        try (var pool = Executors.newFixedThreadPool(16)) {
+            for (var f : pool.invokeAll(calls)) {
+                assertThat(f.get().statusCode()).isEqualTo(200);
+            }
+        }
+        senders.forEach((u, sender) -> assertThat(ledger.entries("longgang", u, null, null, 0))
+                .as("the entry of user %d", u)
+                .singleElement()
+                .extracting(LedgerEntry::actorLabel)
+                .isEqualTo(sender));
     }
 
     @Test
@@ -213,6 +245,10 @@ class IngestListenerIT {
         assertThat(answer.size()).isEqualTo(2);
         assertThat(answer.get(0).get("points").asInt()).isEqualTo(5);
         assertThat(answer.get(1).get("reason").asString()).isEqualTo("malformed-time");
+        assertThat(ledger.entries("longgang", u, null, null, 0))
+                .singleElement()
+                .extracting(LedgerEntry::actorLabel)
+                .isEqualTo("api:" + client);
     }
 
     @Test

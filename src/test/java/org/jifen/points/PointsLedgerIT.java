@@ -413,7 +413,7 @@ class PointsLedgerIT {
                     event(u, "article-read", "b" + i, "2026-03-02T01:00:00Z"),
                     retried,
                     event(u, "article-read", "c" + i, "2026-03-02T01:00:00Z"));
-            tasks.add(() -> ledger.submitAll(P, batch));
+            tasks.add(() -> ledger.submitAll(P, batch, null));
         }
         var out = together(tasks).stream().flatMap(List::stream).toList();
         assertThat(out.stream()
@@ -425,6 +425,24 @@ class PointsLedgerIT {
         assertThat(entries(u)).isEqualTo(3);
         assertThat(ledger.balance(P, v).lifetime()).isEqualTo(15);
         assertThat(sumOfEntries(u, "lifetime")).isEqualTo(15);
+    }
+
+    @Test
+    @DisplayName(
+            "an event recorded in-process names whoever is signed in on the calling thread, through group commit too")
+    void in_process_events_name_the_signed_in_sender() {
+        long u = TestAccounts.learner(accounts);
+        signIn(Role.SYSTEM_ADMIN);
+        var expected = ((SignedInUser)
+                        SecurityContextHolder.getContext().getAuthentication().getPrincipal())
+                .actorLabel();
+        record(event(u, "article-read", "s-1", "2026-03-20T01:00:00Z"), true);
+        record(event(u, "article-read", "s-2", "2026-03-20T01:00:00Z"), false);
+        SecurityContextHolder.clearContext();
+        record(event(u, "article-read", "s-3", "2026-03-20T01:00:00Z"), true);
+        assertThat(ledger.entries(P, u, null, null, 0))
+                .extracting(LedgerEntry::actorLabel)
+                .containsExactlyInAnyOrder(expected, expected, "system");
     }
 
     /** Through group commit ({@code record}), or each in its own transaction racing for the user's lock. */

@@ -11,6 +11,7 @@ import org.jifen.points.Outcome;
 import org.jifen.points.PointsLedger;
 import org.jifen.points.domain.EventInput;
 import org.jifen.points.domain.LearningEvent;
+import org.jifen.shared.Actor;
 import org.jifen.shared.MobileNumber;
 import org.jifen.shared.web.Problem;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ public class EventIngestion {
      * thread. Throws {@code events.too-many} and {@code program.not-found} at once; other failures complete the
      * future exceptionally.
      */
-    public java.util.concurrent.CompletableFuture<Answer> ingestAsync(String program, Object body) {
+    public java.util.concurrent.CompletableFuture<Answer> ingestAsync(String program, Object body, Actor sender) {
         var books = rulebooks.get();
         if (books == null || books.program(program).isEmpty()) {
             throw Problem.notFound("program.not-found", program);
@@ -64,12 +65,12 @@ public class EventIngestion {
                     var unknown = new Outcome(read.id(), 0, "unknown-user", List.of(), null);
                     return java.util.concurrent.CompletableFuture.completedFuture(Answer.of(unknown));
                 }
-                return ledger.recordAsync(program, e).thenApply(Answer::of);
+                return ledger.recordAsync(program, e, sender).thenApply(Answer::of);
             }
         } else if (((List<?>) body).size() > MAX_BATCH) {
             throw new Problem("events.too-many", 413, MAX_BATCH);
         }
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> answer(program, body), LOOKUPS);
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> answer(program, body, sender), LOOKUPS);
     }
 
     private static final java.util.concurrent.Executor LOOKUPS =
@@ -79,8 +80,8 @@ public class EventIngestion {
      * The outcome views for a parsed JSON body: a map for an object, a list for an array. Throws
      * {@code events.too-many} (413) for more than {@link #MAX_BATCH} events and {@code program.not-found} (404).
      */
-    public Object ingest(String program, Object body) {
-        return answer(program, body).views();
+    public Object ingest(String program, Object body, Actor sender) {
+        return answer(program, body, sender).views();
     }
 
     /** One outcome per event of a request, in the order given; {@code single} when the body was one object. */
@@ -118,7 +119,7 @@ public class EventIngestion {
         }
     }
 
-    private Answer answer(String program, Object body) {
+    private Answer answer(String program, Object body, Actor sender) {
         var single = !(body instanceof List<?>);
         List<?> inputs = single ? Collections.singletonList(body) : (List<?>) body;
         if (inputs.size() > MAX_BATCH) {
@@ -153,12 +154,24 @@ public class EventIngestion {
             }
         }
         var judged = single && events.size() == 1
-                ? List.of(ledger.record(program, events.getFirst()))
-                : ledger.submitAll(program, events);
+                ? List.of(joined(ledger.recordAsync(program, events.getFirst(), sender)))
+                : ledger.submitAll(program, events, sender);
         for (int k = 0; k < judged.size(); k++) {
             outcomes[positions.get(k)] = judged.get(k);
         }
         return new Answer(single, List.of(outcomes));
+    }
+
+    /** The outcome, or the failure that completed it (not wrapped), thrown. */
+    private static Outcome joined(java.util.concurrent.CompletableFuture<Outcome> outcome) {
+        try {
+            return outcome.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**

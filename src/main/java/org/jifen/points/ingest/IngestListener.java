@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
+import org.jifen.account.ApiClient;
 import org.jifen.account.ApiClients;
 import org.jifen.shared.web.Problem;
 import org.slf4j.Logger;
@@ -217,7 +218,8 @@ public class IngestListener implements SmartLifecycle {
                     return;
                 }
                 var key = request.headers().get("X-Api-Key");
-                if (apiClients.recentlyVerified(key).isEmpty()) {
+                var recent = apiClients.recentlyVerified(key);
+                if (recent.isEmpty()) {
                     // a key not verified in the last 30 s is checked against the database, off the event loop
                     request.retain();
                     CompletableFuture.supplyAsync(() -> apiClients.authenticate(key), VERIFICATIONS)
@@ -233,7 +235,15 @@ public class IngestListener implements SmartLifecycle {
                                                         problem(401, "api-key.invalid", locale, uri),
                                                         keepAlive);
                                             } else {
-                                                ingest(ctx, turn, request, path.group(1), locale, uri, keepAlive);
+                                                ingest(
+                                                        ctx,
+                                                        turn,
+                                                        request,
+                                                        path.group(1),
+                                                        client.get(),
+                                                        locale,
+                                                        uri,
+                                                        keepAlive);
                                             }
                                         } finally {
                                             request.release();
@@ -242,18 +252,22 @@ public class IngestListener implements SmartLifecycle {
                                     ctx.executor());
                     return;
                 }
-                ingest(ctx, turn, request, path.group(1), locale, uri, keepAlive);
+                ingest(ctx, turn, request, path.group(1), recent.get(), locale, uri, keepAlive);
             } catch (RuntimeException e) {
                 write(ctx, turn, failed(e, locale, uri), keepAlive);
             }
         }
 
-        /** Parses an authenticated request's body and hands it to ingestion; the answer is written in its turn. */
+        /**
+         * Parses an authenticated request's body and hands it to ingestion, sent by {@code client}; the answer is
+         * written in its turn.
+         */
         private void ingest(
                 ChannelHandlerContext ctx,
                 Turn turn,
                 FullHttpRequest request,
                 String program,
+                ApiClient client,
                 Locale locale,
                 String uri,
                 boolean keepAlive) {
@@ -268,7 +282,7 @@ public class IngestListener implements SmartLifecycle {
                 // the answer is written on this connection's event loop, not on the group-commit writer that completes
                 // it: the writer goes on to the next group at once
                 ingestion
-                        .ingestAsync(program, parsed)
+                        .ingestAsync(program, parsed, client)
                         .whenCompleteAsync(
                                 (answer, failure) -> {
                                     if (failure == null) {

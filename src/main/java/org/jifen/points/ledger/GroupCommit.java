@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.jifen.points.Outcome;
 import org.jifen.points.domain.LearningEvent;
+import org.jifen.shared.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +26,15 @@ import org.slf4j.LoggerFactory;
  * they are shared out by user (hash) among all the writers, so that one user's events of the batch stay in order on
  * one writer and, while one group's commit waits for the disk, the other writers go on judging. Writers lock balance
  * rows in user id order, so when a single event and a batch touch the same user, one waits for the other's commit.
+ * Each event carries who sent it, taken on the caller's side (the writer threads have no security context), so that
+ * the entries of one group name each their own sender.
  */
 final class GroupCommit {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_GROUP = 1000;
 
-    private record Pending(String programKey, LearningEvent event, CompletableFuture<Outcome> result) {}
+    private record Pending(String programKey, LearningEvent event, Actor sender, CompletableFuture<Outcome> result) {}
 
     private final JdbcPointsLedger ledger;
     private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
@@ -52,21 +55,21 @@ final class GroupCommit {
         }
     }
 
-    Outcome record(String programKey, LearningEvent event) {
-        return outcome(submit(programKey, event));
+    Outcome record(String programKey, LearningEvent event, Actor sender) {
+        return outcome(submit(programKey, event, sender));
     }
 
     /** Queues a single event on the first writer, where single events gather into groups; see the class comment. */
-    CompletableFuture<Outcome> submit(String programKey, LearningEvent event) {
-        return submit(programKey, event, queues.getFirst());
+    CompletableFuture<Outcome> submit(String programKey, LearningEvent event, Actor sender) {
+        return submit(programKey, event, sender, queues.getFirst());
     }
 
     /** Queues every event on its user's writer, then waits for all their commits. */
-    List<Outcome> recordAll(String programKey, List<LearningEvent> events) {
+    List<Outcome> recordAll(String programKey, List<LearningEvent> events, Actor sender) {
         var results = new ArrayList<CompletableFuture<Outcome>>(events.size());
         for (var e : events) {
             var user = e.user() == null ? 0 : e.user().hashCode();
-            results.add(submit(programKey, e, queues.get(Math.floorMod(user, queues.size()))));
+            results.add(submit(programKey, e, sender, queues.get(Math.floorMod(user, queues.size()))));
         }
         var outcomes = new ArrayList<Outcome>(events.size());
         for (var r : results) {
@@ -77,8 +80,8 @@ final class GroupCommit {
 
     /** Queues an event on a writer; the outcome completes on that writer after the commit. */
     private static CompletableFuture<Outcome> submit(
-            String programKey, LearningEvent event, BlockingQueue<Pending> queue) {
-        var pending = new Pending(programKey, event, new CompletableFuture<>());
+            String programKey, LearningEvent event, Actor sender, BlockingQueue<Pending> queue) {
+        var pending = new Pending(programKey, event, sender, new CompletableFuture<>());
         queue.add(pending);
         return pending.result;
     }
@@ -116,7 +119,9 @@ final class GroupCommit {
     private void commit(String programKey, List<Pending> pendings) {
         try {
             var outcomes = ledger.recordAll(
-                    programKey, pendings.stream().map(Pending::event).toList());
+                    programKey,
+                    pendings.stream().map(Pending::event).toList(),
+                    pendings.stream().map(Pending::sender).toList());
             for (int i = 0; i < pendings.size(); i++) {
                 pendings.get(i).result.complete(outcomes.get(i));
             }
@@ -128,8 +133,9 @@ final class GroupCommit {
             log.debug("A group of {} events failed, retrying one by one: {}", pendings.size(), groupFailure.toString());
             for (var p : pendings) {
                 try {
-                    p.result.complete(
-                            ledger.recordAll(programKey, List.of(p.event)).getFirst());
+                    p.result.complete(ledger.recordAll(
+                                    programKey, List.of(p.event), java.util.Collections.singletonList(p.sender))
+                            .getFirst());
                 } catch (RuntimeException e) {
                     p.result.completeExceptionally(e);
                 }

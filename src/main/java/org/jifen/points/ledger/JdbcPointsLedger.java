@@ -81,6 +81,9 @@ public class JdbcPointsLedger implements PointsLedger {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcPointsLedger.class);
     static final int PAGE = 50;
+    /** The label of entries nobody signed in caused. */
+    static final String SYSTEM_LABEL = "system";
+
     private static final int ATTEMPTS = 4;
 
     private final JdbcClient jdbc;
@@ -133,25 +136,30 @@ public class JdbcPointsLedger implements PointsLedger {
     public Outcome record(String programKey, LearningEvent event) {
         if (groupCommit != null) {
             program(programKey); // an unknown program fails in the caller's thread
-            return groupCommit.record(programKey, event);
+            return groupCommit.record(programKey, event, actor());
         }
         return recordAll(programKey, List.of(event)).getFirst();
     }
 
     @Override
-    public java.util.concurrent.CompletableFuture<Outcome> recordAsync(String programKey, LearningEvent event) {
+    public java.util.concurrent.CompletableFuture<Outcome> recordAsync(
+            String programKey, LearningEvent event, Actor sender) {
         if (groupCommit == null) {
-            return PointsLedger.super.recordAsync(programKey, event);
+            return java.util.concurrent.CompletableFuture.completedFuture(
+                    recordAll(programKey, List.of(event), java.util.Collections.singletonList(sender))
+                            .getFirst());
         }
         program(programKey); // an unknown program fails in the caller's thread
-        return groupCommit.submit(programKey, event);
+        return groupCommit.submit(programKey, event, sender);
     }
 
     /** Through the group-commit writers when group commit is on; otherwise {@link #recordAll}. */
     @Override
-    public List<Outcome> submitAll(String programKey, List<LearningEvent> events) {
+    public List<Outcome> submitAll(String programKey, List<LearningEvent> events, Actor sender) {
         program(programKey); // an unknown program fails in the caller's thread
-        return groupCommit == null ? recordAll(programKey, events) : groupCommit.recordAll(programKey, events);
+        return groupCommit == null
+                ? recordAll(programKey, events, java.util.Collections.nCopies(events.size(), sender))
+                : groupCommit.recordAll(programKey, events, sender);
     }
 
     @jakarta.annotation.PreDestroy
@@ -163,11 +171,19 @@ public class JdbcPointsLedger implements PointsLedger {
 
     @Override
     public List<Outcome> recordAll(String programKey, List<LearningEvent> events) {
+        return recordAll(programKey, events, java.util.Collections.nCopies(events.size(), actor()));
+    }
+
+    /**
+     * Judges and records events in order, one outcome each, in one transaction (the caller's, if any); {@code
+     * senders} names who sent each event (null: "system"), for the entries it earns.
+     */
+    List<Outcome> recordAll(String programKey, List<LearningEvent> events, List<Actor> senders) {
         var program = program(programKey);
         if (events.isEmpty()) {
             return List.of();
         }
-        var g = new Group(program, versionsFor(programKey, events), events);
+        var g = new Group(program, versionsFor(programKey, events), events, senders);
         if (g.judgesNothing()) {
             return List.of(g.rejected);
         }
@@ -224,6 +240,8 @@ public class JdbcPointsLedger implements PointsLedger {
      */
     private final class Group {
         final List<LearningEvent> events;
+        /** Who sent each event: named on the entries it earns. */
+        final List<Actor> senders;
         /** Outcomes of the events rejected before judging; null for the others. */
         final Outcome[] rejected;
 
@@ -237,8 +255,13 @@ public class JdbcPointsLedger implements PointsLedger {
         final List<Long> itemUsers = new ArrayList<>();
         final List<String> items = new ArrayList<>();
 
-        Group(Program program, Function<Instant, Optional<RulebookVersion>> versionAt, List<LearningEvent> events) {
+        Group(
+                Program program,
+                Function<Instant, Optional<RulebookVersion>> versionAt,
+                List<LearningEvent> events,
+                List<Actor> senders) {
             this.events = events;
+            this.senders = senders;
             rejected = new Outcome[events.size()];
             users = new long[events.size()];
             versions = new RulebookVersion[events.size()];
@@ -341,6 +364,7 @@ public class JdbcPointsLedger implements PointsLedger {
                     out.entries.event.add(e.id());
                     out.entries.reason.add(
                             award.reason() == null ? null : award.reason().code());
+                    out.entries.sender(g.senders.get(i));
                     d[0] += award.points();
                     d[1] += award.points();
                 }
@@ -386,12 +410,11 @@ public class JdbcPointsLedger implements PointsLedger {
                 probeItems.add(g.items.get(i));
             }
         }
-        var actor = actor();
         var judged = judge(g, Map.of(), tallies, blocked);
         Map<Long, Long> revisions = Map.of();
         if (!judged.outcomes.isEmpty()) {
             try {
-                revisions = write(pid, judged, tallies, actor, taken, probeUsers, probeItems);
+                revisions = write(pid, judged, tallies, taken, probeUsers, probeItems);
             } catch (org.springframework.dao.DataAccessException | EventRace stale) {
                 cache.stale.increment();
                 log.debug(
@@ -459,13 +482,12 @@ public class JdbcPointsLedger implements PointsLedger {
                     }
                 });
         // 3. judge in order
-        var actor = actor();
         var judged = judge(g, stored, tallies, blocked);
         // 4. write everything in one statement; outcomes that collide with a concurrent first attempt of an id
         // make the group retry (and then read them)
         var written = judged.outcomes.isEmpty()
                 ? Map.<Long, Long>of()
-                : write(pid, judged, tallies, actor, null, List.of(), List.of());
+                : write(pid, judged, tallies, null, List.of(), List.of());
         var fresh = new HashMap<Long, TallyCache.Entry>();
         if (!createMissing) {
             tallies.forEach((u, t) -> {
@@ -489,10 +511,11 @@ public class JdbcPointsLedger implements PointsLedger {
             e as (
                 insert into points.ledger_entry (program_id, user_id, kind, lifetime, redeemable, at, day,
                     rule_id, rulebook_version, event_id, reason, actor_id, actor_label)
-                select :pid, u, k, l, r, a, d, ru, v, e, re, :actorId, :actorLabel
+                select :pid, u, k, l, r, a, d, ru, v, e, re, ai, al
                 from unnest(:eUser::bigint[], :eKind::text[], :eLifetime::bigint[], :eRedeemable::bigint[],
                     :eAt::timestamptz[], :eDay::date[], :eRule::text[], :eVersion::int[], :eEvent::text[],
-                    :eReason::text[]) as t(u, k, l, r, a, d, ru, v, e, re)),
+                    :eReason::text[], :eActorId::bigint[], :eActorLabel::text[])
+                    as t(u, k, l, r, a, d, ru, v, e, re, ai, al)),
             rd as (
                 insert into points.rule_day (program_id, user_id, rule_id, day, points, occurrences, amount)
                 select :pid, u, r, d, p, o, a
@@ -548,7 +571,6 @@ public class JdbcPointsLedger implements PointsLedger {
             long pid,
             Judged judged,
             Map<Long, UserTally> tallies,
-            Actor actor,
             Map<Long, TallyCache.Entry> cached,
             List<Long> probeUsers,
             List<String> probeItems) {
@@ -580,8 +602,6 @@ public class JdbcPointsLedger implements PointsLedger {
                         judged.outcomes.values().stream()
                                 .map(JdbcPointsLedger::stored)
                                 .toArray(String[]::new))
-                .param("actorId", actor == null ? null : actor.actorId(), java.sql.Types.BIGINT)
-                .param("actorLabel", actor == null ? null : actor.actorLabel(), java.sql.Types.VARCHAR)
                 .param("eUser", judged.entries.user.toArray(Long[]::new))
                 .param("eKind", judged.entries.kind.toArray(String[]::new))
                 .param("eLifetime", judged.entries.lifetime.toArray(Long[]::new))
@@ -592,6 +612,8 @@ public class JdbcPointsLedger implements PointsLedger {
                 .param("eVersion", judged.entries.version.toArray(Integer[]::new))
                 .param("eEvent", judged.entries.event.toArray(String[]::new))
                 .param("eReason", judged.entries.reason.toArray(String[]::new))
+                .param("eActorId", judged.entries.actorId.toArray(Long[]::new))
+                .param("eActorLabel", judged.entries.actorLabel.toArray(String[]::new))
                 .param("dUser", tallyRows.du.toArray(Long[]::new))
                 .param("dRule", tallyRows.dr.toArray(String[]::new))
                 .param("dDay", tallyRows.dd.toArray(String[]::new))
@@ -695,6 +717,14 @@ public class JdbcPointsLedger implements PointsLedger {
         final List<Integer> version = new ArrayList<>();
         final List<String> event = new ArrayList<>();
         final List<String> reason = new ArrayList<>();
+        final List<Long> actorId = new ArrayList<>();
+        final List<String> actorLabel = new ArrayList<>();
+
+        /** Names who sent the event of the entry just added; nobody is "system", as on staff entries. */
+        void sender(Actor sender) {
+            actorId.add(sender == null ? null : sender.actorId());
+            actorLabel.add(sender == null ? SYSTEM_LABEL : sender.actorLabel());
+        }
 
         void add(long u, String k, long l, long r, Instant when, LocalDate d, String ruleId) {
             user.add(u);
@@ -1053,7 +1083,7 @@ public class JdbcPointsLedger implements PointsLedger {
                         day,
                         reason,
                         actor == null ? null : actor.actorId(),
-                        actor == null ? "system" : actor.actorLabel())
+                        actor == null ? SYSTEM_LABEL : actor.actorLabel())
                 .query(Long.class)
                 .single();
         jdbc.sql("""
@@ -1071,7 +1101,7 @@ public class JdbcPointsLedger implements PointsLedger {
                 null,
                 null,
                 reason,
-                actor == null ? "system" : actor.actorLabel());
+                actor == null ? SYSTEM_LABEL : actor.actorLabel());
     }
 
     /** Test and tooling aid: the tally cache, with its counts of groups written on it and found stale. */

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jifen.points.ingest.EventIngestion;
+import org.jifen.shared.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,7 +62,9 @@ class EventsApiController {
     @ApiResponse(responseCode = "413", description = "More than 1,000 events (problem `events.too-many`)")
     Object record(
             @Parameter(description = "program key, e.g. longgang") @PathVariable String program,
-            @RequestBody Object body) {
-        return ingestion.ingest(program, body);
+            @RequestBody Object body,
+            @Parameter(hidden = true) @org.springframework.security.core.annotation.AuthenticationPrincipal
+                    Actor sender) {
+        return ingestion.ingest(program, body, sender);
     }
 }

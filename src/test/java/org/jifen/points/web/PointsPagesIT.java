@@ -155,6 +155,9 @@ class PointsPagesIT {
         var memberPage = "/admin/programs/longgang/users/" + learner.id();
         var explained = page(operator, memberPage);
         assertThat(explained).contains("分享文章或视频", "share", "规则版本").contains("id=\"lifetime\">5<");
+        assertThat(explained)
+                .as("the award names who sent its event, masked")
+                .contains("由 " + learner.actorLabel() + " 发送");
         assertThat(jdbc.sql("select count(*) from audit.audit_entry where action = 'points.view' and object_id = ?")
                         .param(String.valueOf(learner.id()))
                         .query(Long.class)
