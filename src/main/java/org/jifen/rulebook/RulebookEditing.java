@@ -215,7 +215,13 @@ public class RulebookEditing {
         if (reason != null) {
             body.append(text("rulebook.notice.reason", reason)).append('\n');
         }
-        rows.insertNotice(program.id(), version, title, body.toString().strip(), now);
+        rows.insertNotice(
+                program.id(),
+                version,
+                previous.map(StoredVersion::version).orElse(null),
+                title,
+                body.toString().strip(),
+                now);
         changed();
         return rulebooks.storedVersion(program, version);
     }

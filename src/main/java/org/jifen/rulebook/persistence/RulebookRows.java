@@ -154,11 +154,16 @@ public class RulebookRows {
                          where program_id = ? and version < ? and status = 'draft'""").params(programId, version).update();
     }
 
-    public void insertNotice(long programId, int version, String title, String body, Instant at) {
+    /**
+     * Publishes a notice: the version it announces, the active version it was compared with (null for the program's
+     * first), and its text.
+     */
+    public void insertNotice(
+            long programId, int version, Integer previousVersion, String title, String body, Instant at) {
         jdbc.sql("""
-                        insert into rulebook.notice (program_id, version, title, body, published_at)
-                        values (?, ?, ?, ?, ?)""")
-                .params(programId, version, title, body, Timestamp.from(at))
+                        insert into rulebook.notice (program_id, version, previous_version, title, body, published_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(programId, version, previousVersion, title, body, Timestamp.from(at))
                 .update();
     }
 
