@@ -3,7 +3,10 @@ package org.jifen.rulebook;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jifen.account.Role;
 import org.jifen.account.SignedInUser;
 import org.jifen.org.Memberships;
@@ -17,8 +20,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The programs and their rulebooks as the rest of the platform reads them. Programs and active versions come from
- * memory ({@link RulebookCache}); the version history and notices from the database. Staff may manage a program
- * when they are system admin or a program operator whose scope covers the program's organization.
+ * memory ({@link RulebookCache}); the version history and notices from the database, notices worded in the reader's
+ * language ({@link NoticeWording}). Staff may manage a program when they are system admin or a program operator
+ * whose scope covers the program's organization.
  */
 @Service
 public class ProgramRulebooks implements Rulebooks {
@@ -27,12 +31,19 @@ public class ProgramRulebooks implements Rulebooks {
     private final RulebookCache cache;
     private final Organizations organizations;
     private final Memberships memberships;
+    private final NoticeWording wording;
 
-    ProgramRulebooks(RulebookRows rows, RulebookCache cache, Organizations organizations, Memberships memberships) {
+    ProgramRulebooks(
+            RulebookRows rows,
+            RulebookCache cache,
+            Organizations organizations,
+            Memberships memberships,
+            NoticeWording wording) {
         this.rows = rows;
         this.cache = cache;
         this.organizations = organizations;
         this.memberships = memberships;
+        this.wording = wording;
     }
 
     @Override
@@ -69,8 +80,25 @@ public class ProgramRulebooks implements Rulebooks {
     }
 
     @Override
-    public List<Notice> notices(String programKey) {
-        return program(programKey).map(rows::notices).orElse(List.of());
+    public List<Notice> notices(String programKey, Locale locale) {
+        return program(programKey).map(p -> notices(p, locale)).orElse(List.of());
+    }
+
+    private List<Notice> notices(Program program, Locale locale) {
+        var stored = rows.notices(program.id());
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        var versions = rows.versions(program.id()).stream()
+                .collect(Collectors.toMap(StoredVersion::version, Function.identity()));
+        return stored.stream()
+                .map(n -> wording.notice(
+                        program,
+                        versions.get(n.version()),
+                        n.previousVersion() == null ? null : versions.get(n.previousVersion()),
+                        n.publishedAt(),
+                        locale))
+                .toList();
     }
 
     /** The program, or {@code rulebook.program-not-found} (404). */

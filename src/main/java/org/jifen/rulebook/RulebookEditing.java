@@ -3,7 +3,6 @@ package org.jifen.rulebook;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.jifen.account.SignedInUser;
@@ -14,7 +13,6 @@ import org.jifen.rulebook.persistence.RulebookCache;
 import org.jifen.rulebook.persistence.RulebookRows;
 import org.jifen.rulebook.persistence.RulebookRows.StoredVersion;
 import org.jifen.shared.web.Problem;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,17 +29,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class RulebookEditing {
 
     public static final String KEY_PATTERN = "[a-z0-9-]{2,40}";
-    /** Notices are published in the platform's language. */
+    /**
+     * The language of a notice's text as published, kept as the record of what was said; readers see the notice
+     * worded in theirs.
+     */
     static final Locale NOTICE_LOCALE = Locale.SIMPLIFIED_CHINESE;
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final RulebookRows rows;
     private final RulebookCache cache;
     private final ProgramRulebooks rulebooks;
     private final Organizations organizations;
-    private final DiffWording wording;
-    private final MessageSource messages;
+    private final NoticeWording wording;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -50,8 +48,7 @@ public class RulebookEditing {
             RulebookCache cache,
             ProgramRulebooks rulebooks,
             Organizations organizations,
-            DiffWording wording,
-            MessageSource messages,
+            NoticeWording wording,
             AuditLog audit,
             Clock clock) {
         this.rows = rows;
@@ -59,7 +56,6 @@ public class RulebookEditing {
         this.rulebooks = rulebooks;
         this.organizations = organizations;
         this.wording = wording;
-        this.messages = messages;
         this.audit = audit;
         this.clock = clock;
     }
@@ -192,38 +188,11 @@ public class RulebookEditing {
         var now = clock.instant();
         rows.activate(program.id(), version, now, actor == null ? null : actor.id(), reason);
         rows.withdrawDraftsBefore(program.id(), version);
-        var book = draft.rulebook();
-        var diff = RulebookDiff.between(previous.map(StoredVersion::rulebook).orElse(null), book);
-        var effective = WHEN.format(book.effectiveFrom().atZone(book.timeZone()));
-        var title = text("rulebook.notice.title", program.name(), version, effective);
-        var body = new StringBuilder();
-        body.append(text(
-                        previous.isEmpty() ? "rulebook.notice.first" : "rulebook.notice.intro",
-                        version,
-                        effective,
-                        previous.map(p -> p.version()).orElse(0)))
-                .append('\n');
-        for (var line : wording.lines(diff, NOTICE_LOCALE)) {
-            body.append("• ").append(line).append('\n');
-        }
-        if (book.validUntil() != null) {
-            body.append(text(
-                            "rulebook.notice.valid-until",
-                            WHEN.format(book.validUntil().atZone(book.timeZone()))))
-                    .append('\n');
-        }
-        if (reason != null) {
-            body.append(text("rulebook.notice.reason", reason)).append('\n');
-        }
-        rows.insertNotice(
-                program.id(),
-                version,
-                previous.map(StoredVersion::version).orElse(null),
-                title,
-                body.toString().strip(),
-                now);
+        var activated = rulebooks.storedVersion(program, version);
+        var notice = wording.notice(program, activated, previous.orElse(null), now, NOTICE_LOCALE);
+        rows.insertNotice(program.id(), version, notice.previousVersion(), notice.title(), notice.body(), now);
         changed();
-        return rulebooks.storedVersion(program, version);
+        return activated;
     }
 
     /** Counts the change for other nodes and refreshes this node's cache once the transaction has committed. */
@@ -248,9 +217,5 @@ public class RulebookEditing {
                         : ", validUntil="
                                 + book.validUntil().atZone(book.timeZone()).toOffsetDateTime())
                 + ", rules=" + book.rules().size();
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, NOTICE_LOCALE);
     }
 }

@@ -2,6 +2,7 @@ package org.jifen.rulebook;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,9 @@ public interface Rulebooks {
     /** Every version of the program, newest first; empty for an unknown program. */
     List<RulebookVersion> versions(String programKey);
 
-    /** The notices published to the program's learners (LG-18), newest first; empty for an unknown program. */
-    List<Notice> notices(String programKey);
+    /**
+     * The notices published to the program's learners (LG-18), newest first, worded in {@code locale}: the reader's
+     * language. Empty for an unknown program.
+     */
+    List<Notice> notices(String programKey, Locale locale);
 }

@@ -3,6 +3,7 @@ package org.jifen.points;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jifen.org.Organizations;
 import org.jifen.rulebook.Presets;
@@ -68,7 +69,7 @@ public class TestRulebooks {
             }
 
             @Override
-            public List<org.jifen.rulebook.Notice> notices(String programKey) {
+            public List<org.jifen.rulebook.Notice> notices(String programKey, Locale locale) {
                 return List.of();
             }
         };

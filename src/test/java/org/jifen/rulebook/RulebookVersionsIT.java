@@ -10,8 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import org.jifen.account.SignedInUser;
 import org.jifen.org.Organizations;
 import org.jifen.shared.web.Problem;
@@ -113,7 +115,10 @@ class RulebookVersionsIT {
         assertThat(rulebooks.programsFor(orgId("龙岗区政务服务数据管理局")))
                 .extracting(Program::key)
                 .doesNotContain("longgang");
-        assertThat(rulebooks.notices("longgang").getLast().title())
+        assertThat(rulebooks
+                        .notices("longgang", Locale.SIMPLIFIED_CHINESE)
+                        .getLast()
+                        .title())
                 .isEqualTo("龙岗第一课学习积分：积分规则第 1 版自 2026-01-01 00:00 起施行");
     }
 
@@ -166,7 +171,7 @@ class RulebookVersionsIT {
         assertThat(activated.activatedAt()).isNotNull();
         assertThat(activated.activatedBy()).isEqualTo(operator.id());
 
-        var notice = rulebooks.notices(program.key()).getFirst();
+        var notice = rulebooks.notices(program.key(), Locale.SIMPLIFIED_CHINESE).getFirst();
         assertThat(notice.version()).isEqualTo(2);
         assertThat(notice.title()).contains("第 2 版").contains("2026-06-01 00:00");
         assertThat(notice.body())
@@ -181,6 +186,67 @@ class RulebookVersionsIT {
                         program.key() + "/v2",
                         "提高阅读上限"))
                 .isEqualTo(1);
+    }
+
+    private String page(String mobile, String path, String lang) throws Exception {
+        var request = get(path).with(as(mobile));
+        if (lang != null) {
+            request.param("lang", lang);
+        }
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("LG-18 a learner reads the same notice in Chinese by default and in English when they chose English")
+    void notice_in_the_readers_language() throws Exception {
+        var program = newProgram("lg18-lang");
+        var operator = signedIn(Demo.PROGRAM_OPERATOR);
+        editing.upload(program.key(), yaml("2026-01-01T00:00:00+08:00", null, 15), operator);
+        editing.activate(program.key(), 1, null, operator);
+        editing.upload(program.key(), yaml("2026-06-01T00:00:00+08:00", "2029-01-01T00:00:00+08:00", 20), operator);
+        editing.activate(program.key(), 2, "提高阅读上限", operator);
+        var path = "/programs/" + program.key() + "/notices";
+
+        var chinese = page(Demo.LEARNER, path, null);
+        assertThat(chinese)
+                .contains("测试活动 lg18-lang：积分规则第 2 版自 2026-06-01 00:00 起施行")
+                .contains("与第 1 版相比有以下变化")
+                .contains("规则“阅读文章”：每日上限 15 → 20")
+                .contains("本版规则有效期至 2029-01-01 00:00。")
+                .contains("调整说明：提高阅读上限")
+                .contains("积分规则第 1 版自 2026-01-01 00:00 起施行，内容如下：")
+                .doesNotContain("Daily cap", "in force from", "Reason:");
+        assertThat(page(Demo.LEARNER, path, "zh-CN"))
+                .contains("规则“阅读文章”：每日上限 15 → 20")
+                .doesNotContain("Daily cap");
+
+        var english = page(Demo.LEARNER, path, "en");
+        assertThat(english)
+                .contains("测试活动 lg18-lang: rulebook version 2 in force from 2026-06-01 00:00")
+                .contains("Rulebook version 2 is in force from 2026-06-01 00:00; changes against version 1:")
+                .contains("Daily cap 15 → 20")
+                .contains("This version is valid until 2029-01-01 00:00.")
+                .contains("Reason: 提高阅读上限")
+                .contains("Rulebook version 1 is in force from 2026-01-01 00:00:")
+                .doesNotContain("起施行", "每日上限", "调整说明", "有效期至");
+        assertThat(english.indexOf("notice-0")).isLessThan(english.indexOf("notice-1"));
+        assertThat(english.substring(english.indexOf("notice-0"), english.indexOf("notice-1")))
+                .contains("version 2");
+
+        // What was published stays as it was said, in Chinese: the same words as the Chinese reader sees.
+        var stored = jdbc.sql("select title, body, previous_version from rulebook.notice"
+                        + " where program_id = ? and version = 2")
+                .param(program.id())
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .single();
+        var shown = rulebooks.notices(program.key(), Locale.SIMPLIFIED_CHINESE).getFirst();
+        assertThat(stored).containsExactly(shown.title(), shown.body(), "1");
+        assertThat(rulebooks.notices(program.key(), Locale.ENGLISH).getLast().previousVersion())
+                .isNull();
     }
 
     @Test

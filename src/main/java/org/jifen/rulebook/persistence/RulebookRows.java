@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jifen.rulebook.Notice;
 import org.jifen.rulebook.Program;
 import org.jifen.rulebook.Rulebook;
 import org.jifen.rulebook.RulebookDocument;
@@ -155,9 +154,12 @@ public class RulebookRows {
     }
 
     /**
-     * Publishes a notice: the version it announces, the active version it was compared with (null for the program's
-     * first), and its text.
+     * A published notice's facts: the version it announces and the active version it was compared with (null for the
+     * program's first). The rest is in those versions; the text as published (title, body) stays in the table.
      */
+    public record StoredNotice(int version, Integer previousVersion, Instant publishedAt) {}
+
+    /** Publishes a notice: its facts, and its text in the platform's language as the record of what was said. */
     public void insertNotice(
             long programId, int version, Integer previousVersion, String title, String body, Instant at) {
         jdbc.sql("""
@@ -167,17 +169,16 @@ public class RulebookRows {
                 .update();
     }
 
-    public List<Notice> notices(Program program) {
+    /** The program's notices, newest first. */
+    public List<StoredNotice> notices(long programId) {
         return jdbc.sql("""
-                        select version, title, body, published_at from rulebook.notice
+                        select version, previous_version, published_at from rulebook.notice
                          where program_id = ? order by published_at desc, id desc""")
-                .param(program.id())
-                .query((rs, n) -> new Notice(
-                        program.key(),
+                .param(programId)
+                .query((rs, n) -> new StoredNotice(
                         rs.getInt(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                        (Integer) rs.getObject(2),
+                        rs.getTimestamp(3).toInstant()))
                 .list();
     }
 

@@ -2,6 +2,7 @@ package org.jifen.rulebook.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.jifen.account.SignedInUser;
 import org.jifen.rulebook.ProgramRulebooks;
 import org.jifen.shared.web.Problem;
@@ -12,7 +13,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The notices of a program's rulebook changes (LG-18), for its learners and its operators, newest first. */
+/**
+ * The notices of a program's rulebook changes (LG-18), for its learners and its operators, newest first, in the
+ * reader's language.
+ */
 @Controller
 class NoticeController {
 
@@ -25,7 +29,7 @@ class NoticeController {
     }
 
     @GetMapping("/programs/{key}/notices")
-    String notices(@PathVariable String key, @AuthenticationPrincipal SignedInUser user, Model model) {
+    String notices(@PathVariable String key, @AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
         var program = rulebooks.get(key);
         if (!rulebooks.takesPartOrManages(user, program)) {
             throw Problem.forbidden("rulebook.out-of-scope", key);
@@ -33,7 +37,7 @@ class NoticeController {
         model.addAttribute("program", program);
         model.addAttribute(
                 "notices",
-                rulebooks.notices(key).stream()
+                rulebooks.notices(key, locale).stream()
                         .map(n -> new NoticeView(
                                 n.version(),
                                 n.title(),
