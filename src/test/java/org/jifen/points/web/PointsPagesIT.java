@@ -186,6 +186,9 @@ class PointsPagesIT {
 
         var history = page(learner, "/points/longgang");
         assertThat(history).contains("entry-cause\">线下活动补录<", "+30", "id=\"lifetime\">35<");
+        // LG-18: the learner reaches the notices of rule changes from the points page
+        assertThat(history).contains("id=\"to-notices\" href=\"/programs/longgang/notices\"");
+        assertThat(page(learner, "/programs/longgang/notices")).contains("id=\"notice-0\"");
     }
 
     @Test
