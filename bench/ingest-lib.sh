@@ -2,11 +2,12 @@
 # listener on a fresh embedded PostgreSQL, create an API key the way an admin does, and drive the events endpoint
 # with the same wrk script.
 
-# start_platform <port> <ingest port> <work dir> [application arguments…]: sets pid; waits until healthy
+# start_platform <port> <ingest port> <work dir> [application arguments…]: sets pid; waits until healthy. Starts
+# $JAR, by default target/jifen.jar
 start_platform() {
   local port=$1 iport=$2 dir=$3
   shift 3
-  "$java" ${JIFEN_JAVA_OPTS:-} -jar target/jifen.jar --server.port="$port" --server.address=127.0.0.1 \
+  "$java" ${JIFEN_JAVA_OPTS:-} -jar "${JAR:-target/jifen.jar}" --server.port="$port" --server.address=127.0.0.1 \
     --jifen.points.ingest.port="$iport" --jifen.db.data-dir="$dir/postgres" "$@" >"$dir/app.log" 2>&1 &
   pid=$!
   for _ in $(seq 1200); do
