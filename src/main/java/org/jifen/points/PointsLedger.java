@@ -1,7 +1,9 @@
 package org.jifen.points;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.jifen.points.domain.LearningEvent;
 import org.jifen.shared.Actor;
 
@@ -33,6 +35,14 @@ public interface PointsLedger {
      * in the caller's transaction. {@code sender} (null for "system") is named on the entries they earn.
      */
     List<Outcome> submitAll(String programKey, List<LearningEvent> events, Actor sender);
+
+    /**
+     * Which of these event ids have a stored outcome: one probe of the outcomes' key each, without a lock or a writer,
+     * so that a module that keeps its events until they are recorded learns which it may forget without submitting
+     * them again (submitting a judged id costs a writer a whole group's work to answer its stored outcome). An event
+     * rejected before judging (malformed, an unknown user) has no stored outcome.
+     */
+    Set<String> judged(String programKey, Collection<String> eventIds);
 
     Balance balance(String programKey, long userId);
 

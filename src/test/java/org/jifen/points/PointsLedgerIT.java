@@ -293,6 +293,28 @@ class PointsLedgerIT {
     }
 
     @Test
+    @DisplayName("judged answers the ids with a stored outcome, zero points included; not rejected or unseen ids")
+    void judged_event_ids() {
+        long u = TestAccounts.learner(accounts);
+        var read = event(u, "article-read", "judged", "2026-03-02T01:00:00Z");
+        var again = event(u, "article-read", "judged", "2026-03-02T01:05:00Z");
+        var rejected = new LearningEvent(
+                "judged-unknown-user-" + u,
+                "999999999",
+                "login",
+                null,
+                null,
+                null,
+                Instant.parse("2026-03-02T01:00:00Z"));
+        var unseen = event(u, "login", null, "2026-03-02T01:00:00Z");
+        var out = ledger.recordAll(P, List.of(read, again, rejected));
+        assertThat(out).extracting(Outcome::reason).containsExactly(null, "already-rewarded", "unknown-user");
+        assertThat(ledger.judged(P, List.of(read.id(), again.id(), rejected.id(), unseen.id())))
+                .containsExactlyInAnyOrder(read.id(), again.id());
+        assertThat(ledger.judged(P, List.of())).isEmpty();
+    }
+
+    @Test
     @DisplayName("a batch with a rejected event still counts the good ones; rejected events are not stored")
     void rejected_events_one_by_one() {
         long u = TestAccounts.learner(accounts);

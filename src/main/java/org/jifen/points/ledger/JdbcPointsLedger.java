@@ -162,6 +162,24 @@ public class JdbcPointsLedger implements PointsLedger {
                 : groupCommit.recordAll(programKey, events, sender);
     }
 
+    @Override
+    public Set<String> judged(String programKey, Collection<String> eventIds) {
+        var program = program(programKey);
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql(JUDGED)
+                .params(eventIds.toArray(String[]::new), program.id())
+                .query(String.class)
+                .list());
+    }
+
+    /** The ids that have an outcome, one probe of the key each, as in {@link #READ}. */
+    private static final String JUDGED = """
+            select q.e from unnest(?::text[]) as q(e), lateral (
+                select 1 from points.event_outcome
+                where program_id = ? and event_id = q.e offset 0) o""";
+
     @jakarta.annotation.PreDestroy
     void stop() {
         if (groupCommit != null) {
