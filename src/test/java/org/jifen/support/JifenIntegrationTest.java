@@ -22,7 +22,9 @@ import org.springframework.context.annotation.Import;
             "jifen.db.clean=true",
             "jifen.content.media-dir=target/it-media",
             "jifen.points.ingest.port=0",
-            "jifen.demo.enabled=true"
+            "jifen.demo.enabled=true",
+            // the tracking outbox is replayed when a test says so, never on the scheduler's own time
+            "jifen.tracking.replay-every=3650d"
         })
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)

@@ -36,6 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sessions of one user at once, are judged one after the other and never credit twice. The learning events a beat
  * earns are recorded in the points ledger after that transaction committed, under ids derived from the session (and
  * the beat), so that a retry never counts twice.
+ *
+ * <p>The beat's transaction also writes those events to an outbox ({@code content.tracking_outbox}, one insert), so
+ * that a process that dies between the beat's commit and the ledger's, or a ledger that fails, costs the learner no
+ * points: {@link TrackingReplay} submits the events the ledger has not judged once they are older than a grace period.
+ * A recorded event's row is not deleted here, which would cost every earning beat one more write and commit, but by
+ * that job, which asks the ledger which of the rows' events it has judged and removes those rows in chunks.
  */
 @Service
 class Tracking {
@@ -185,6 +191,9 @@ class Tracking {
                         events.add(new LearningEvent(
                                 "focus:" + session, user, "focus-video-watch", item, null, Map.of(), now));
                     }
+                    if (!events.isEmpty()) {
+                        rows.insertOutbox(p.programKey(), events, now);
+                    }
                     var answer = new Answer(
                             200,
                             PLAYBACK,
@@ -257,6 +266,9 @@ class Tracking {
                             Map.of(),
                             now))
                     : List.<LearningEvent>of();
+            if (counts) {
+                rows.insertOutbox(r.programKey(), events, now);
+            }
             var answer = new Answer(
                     200,
                     READING,
@@ -276,8 +288,9 @@ class Tracking {
     /**
      * Records the events of a committed beat through the ledger's group commit, where the events of concurrent beats
      * share one transaction (recording them inside each beat's own transaction instead cost a third of the
-     * throughput: docs/benchmarks.md). The answer waits for the ledger's commit. A ledger failure costs the points
-     * (logged with the event, whose id is deterministic, so replaying it is safe), never the beat's answer.
+     * throughput: docs/benchmarks.md). The answer waits for the ledger's commit. A ledger failure never fails the
+     * beat's answer (its event shows no outcome) and costs no points: the outbox keeps the event for {@link
+     * TrackingReplay}.
      */
     private Answer record(Pending pending) {
         if (pending.events().isEmpty()) {
@@ -290,12 +303,9 @@ class Tracking {
                 outcome = ledger.record(pending.programKey(), event);
             } catch (RuntimeException e) {
                 log.warn(
-                        "Event {} ({} {} s of item {} for user {}) of a verified beat was not recorded",
+                        "Event {} ({}) of a verified beat was not recorded; the tracking outbox keeps it for replay",
                         event.id(),
                         event.action(),
-                        event.amount(),
-                        event.item(),
-                        event.user(),
                         e);
             }
             emitted.add(new Emitted(event.action(), event.id(), outcome));

@@ -5,13 +5,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jifen.content.catalog.Item;
 import org.jifen.content.tracking.domain.Signal;
+import org.jifen.points.domain.LearningEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of verified reading and watching: sessions, day bitmaps, totals, signals. Items come from the catalog. */
+/**
+ * The SQL of verified reading and watching: sessions, day bitmaps, totals, signals, and the outbox of earned events.
+ * Items come from the catalog.
+ */
 @Repository
 class TrackingRows {
 
@@ -38,8 +47,9 @@ class TrackingRows {
 
     /**
      * Lets the current transaction commit without waiting for its WAL to reach the disk. For beats only: a crash
-     * may forget the last fraction of a second of them (the next beat covers that time again), while a beat that
-     * earns points is made durable by the ledger's commit that follows it (WAL is flushed in order).
+     * of the database may forget the last fraction of a second of them (the next beat covers that time again), while
+     * a beat that earns points is made durable by the ledger's commit that follows it (WAL is flushed in order). The
+     * outbox row of its events commits with the beat, so the two are kept or forgotten together.
      */
     void commitWithoutWaitingForDisk() {
         jdbc.sql("select set_config('synchronous_commit', 'off', true)").query().singleValue();
@@ -179,6 +189,68 @@ class TrackingRows {
                 .update();
     }
 
+    // outbox
+
+    /**
+     * Keeps the events a beat earned until the ledger has judged them: one statement, in the beat's transaction, so
+     * that the events exist exactly when the beat that earned them does. Items are the catalog's numeric ids.
+     */
+    void insertOutbox(String programKey, List<LearningEvent> events, Instant now) {
+        var sql = new StringBuilder("""
+                insert into content.tracking_outbox (event_id, program_key, user_id, action, item_id, amount, at,
+                                                     created_at)
+                values """);
+        var params = new ArrayList<Object>(events.size() * 8);
+        for (int i = 0; i < events.size(); i++) {
+            var e = events.get(i);
+            sql.append(i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(Arrays.asList(
+                    e.id(),
+                    programKey,
+                    Long.parseLong(e.user()),
+                    e.action(),
+                    Long.parseLong(e.item()),
+                    e.amount(),
+                    ts(e.at()),
+                    ts(now)));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    /**
+     * Up to {@code limit} outbox rows written before {@code before}, in the order of their event ids after {@code
+     * after} (null: from the first): the replay job walks the key, so each run reads each row once.
+     */
+    List<Queued> outboxBefore(Instant before, String after, int limit) {
+        return jdbc.sql("""
+                        select event_id, program_key, user_id, action, item_id, amount, at
+                          from content.tracking_outbox
+                         where event_id > ? and created_at < ?
+                         order by event_id
+                         limit ?""")
+                .params(after == null ? "" : after, ts(before), limit)
+                .query((rs, n) -> new Queued(
+                        rs.getString(2),
+                        new LearningEvent(
+                                rs.getString(1),
+                                String.valueOf(rs.getLong(3)),
+                                rs.getString(4),
+                                String.valueOf(rs.getLong(5)),
+                                rs.getObject(6, Long.class),
+                                Map.of(),
+                                instant(rs, 7))))
+                .list();
+    }
+
+    /** Removes the rows of events the ledger has judged. */
+    int deleteOutbox(Collection<String> eventIds) {
+        return eventIds.isEmpty()
+                ? 0
+                : jdbc.sql("delete from content.tracking_outbox where event_id = any(?)")
+                        .param(eventIds.toArray(String[]::new))
+                        .update();
+    }
+
     // signals
 
     void reject(long userId, String sessionId, Long itemId, String kind, Signal signal, Instant now) {
@@ -197,6 +269,9 @@ class TrackingRows {
         var t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
+
+    /** An event of the outbox, for the ledger of its program. */
+    record Queued(String programKey, LearningEvent event) {}
 
     record Playback(
             String id,
