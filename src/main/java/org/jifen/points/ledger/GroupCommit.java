@@ -36,11 +36,18 @@ final class GroupCommit {
 
     private record Pending(String programKey, LearningEvent event, Actor sender, CompletableFuture<Outcome> result) {}
 
-    private final JdbcPointsLedger ledger;
+    /** Judges and records a group of one program's events in one transaction, each named with its sender. */
+    @FunctionalInterface
+    interface Writer {
+        List<Outcome> recordAll(String programKey, List<LearningEvent> events, List<Actor> senders);
+    }
+
+    private final Writer ledger;
     private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean stopped;
 
-    GroupCommit(JdbcPointsLedger ledger, int writerCount) {
+    GroupCommit(Writer ledger, int writerCount) {
         if (writerCount < 1) {
             throw new IllegalArgumentException("at least one group-commit writer, not " + writerCount);
         }
@@ -79,11 +86,24 @@ final class GroupCommit {
     }
 
     /** Queues an event on a writer; the outcome completes on that writer after the commit. */
-    private static CompletableFuture<Outcome> submit(
+    private CompletableFuture<Outcome> submit(
             String programKey, LearningEvent event, Actor sender, BlockingQueue<Pending> queue) {
+        if (stopped) {
+            return CompletableFuture.failedFuture(new Stopped());
+        }
         var pending = new Pending(programKey, event, sender, new CompletableFuture<>());
         queue.add(pending);
+        if (stopped) { // stop() may have drained the queue just before the add
+            failQueued(queue);
+        }
         return pending.result;
+    }
+
+    /** Answered to callers once the platform is shutting down: their event was not judged. */
+    static final class Stopped extends IllegalStateException {
+        Stopped() {
+            super("the points ledger is shutting down: the event was not recorded");
+        }
     }
 
     private static Outcome outcome(CompletableFuture<Outcome> result) {
@@ -99,7 +119,7 @@ final class GroupCommit {
 
     private void run(BlockingQueue<Pending> queue) {
         var group = new ArrayList<Pending>();
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!Thread.currentThread().isInterrupted() && !stopped) {
             try {
                 group.add(queue.take());
             } catch (InterruptedException e) {
@@ -143,7 +163,19 @@ final class GroupCommit {
         }
     }
 
+    /**
+     * Stops the writers: a group being written finishes or fails with the interruption, and every event still queued,
+     * or submitted from now on, fails at once with {@link Stopped} instead of leaving its caller waiting for good.
+     */
     void stop() {
+        stopped = true;
         writers.forEach(Thread::interrupt);
+        queues.forEach(GroupCommit::failQueued);
+    }
+
+    private static void failQueued(BlockingQueue<Pending> queue) {
+        var left = new ArrayList<Pending>();
+        queue.drainTo(left);
+        left.forEach(p -> p.result.completeExceptionally(new Stopped()));
     }
 }

@@ -125,7 +125,7 @@ public class JdbcPointsLedger implements PointsLedger {
         this.tx = new TransactionTemplate(transactions);
         this.json = json;
         this.cache = new TallyCache(cachedTallies);
-        this.groupCommit = groupCommit ? new GroupCommit(this, writers) : null;
+        this.groupCommit = groupCommit ? new GroupCommit(this::recordAll, writers) : null;
     }
 
     /**
