@@ -6,7 +6,8 @@
 # heartbeats open-loop for 15 s of warm-up and the measured seconds, with latencies measured from each beat's
 # scheduled time, and the server's own quantiles of the same requests (Micrometer, via /actuator/prometheus); then
 # closed loops over 32 and 128 connections for the ceiling.
-# Usage: bench/heartbeat.sh [seconds=60] [users=10000]
+# Usage: bench/heartbeat.sh [seconds=60] [users=10000]; JAR=<another build's jar> measures that build instead (the
+# load generator still comes from this checkout's test classes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -23,7 +24,7 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-"$java" ${JIFEN_JAVA_OPTS:-} -jar target/jifen.jar --server.port=$port --server.address=127.0.0.1 \
+"$java" ${JIFEN_JAVA_OPTS:-} -jar "${JAR:-target/jifen.jar}" --server.port=$port --server.address=127.0.0.1 \
   --jifen.db.data-dir="$work/postgres" --jifen.db.port=$db_port \
   '--management.metrics.distribution.percentiles.[http.server.requests]=0.5,0.9,0.99' >"$work/app.log" 2>&1 &
 pid=$!
