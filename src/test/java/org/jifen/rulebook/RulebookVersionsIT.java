@@ -201,6 +201,32 @@ class RulebookVersionsIT {
     }
 
     @Test
+    @DisplayName("LG-18 the program page compares each version with the active one before it, as its notice did,"
+            + " not with a withdrawn draft")
+    void diff_links_skip_withdrawn_drafts() throws Exception {
+        var program = newProgram("lg18-diff");
+        var operator = signedIn(Demo.PROGRAM_OPERATOR);
+        editing.upload(program.key(), yaml("2026-01-01T00:00:00+08:00", null, 15), operator);
+        editing.activate(program.key(), 1, null, operator);
+        editing.upload(program.key(), yaml("2026-03-01T00:00:00+08:00", null, 20), operator);
+        editing.upload(program.key(), yaml("2026-06-01T00:00:00+08:00", null, 25), operator);
+        editing.activate(program.key(), 3, null, operator); // withdraws draft 2
+
+        var page = page(Demo.PROGRAM_OPERATOR, "/admin/programs/" + program.key(), null);
+        var link = "id=\"diff-%d\"\\s+href=\"/admin/programs/" + program.key() + "/diff\\?from=%d&amp;to=%d\"";
+        assertThat(page)
+                .contains("id=\"status-2\"", "已作废")
+                .containsPattern(link.formatted(3, 1, 3))
+                .containsPattern(link.formatted(2, 1, 2))
+                .doesNotContain("id=\"diff-1\"");
+        assertThat(rulebooks
+                        .notices(program.key(), Locale.SIMPLIFIED_CHINESE)
+                        .getFirst()
+                        .previousVersion())
+                .isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("LG-18 a learner reads the same notice in Chinese by default and in English when they chose English")
     void notice_in_the_readers_language() throws Exception {
         var program = newProgram("lg18-lang");

@@ -232,15 +232,29 @@ class ProgramAdminController {
         model.addAttribute(
                 "inForce",
                 rulebooks.inForce(program.key(), now).map(v -> v.version()).orElse(null));
-        var versions =
-                rulebooks.storedVersions(program).stream().map(this::view).toList();
-        model.addAttribute("versions", versions);
+        var stored = rulebooks.storedVersions(program);
+        var active = stored.stream()
+                .filter(v -> "active".equals(v.status()))
+                .map(StoredVersion::version)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        model.addAttribute(
+                "versions",
+                stored.stream().map(v -> view(v, active.lower(v.version()))).toList());
     }
 
     private VersionView view(StoredVersion v) {
+        return view(v, null);
+    }
+
+    /**
+     * @param comparedWith the active version below it: what its activation compared it with and its notice announced
+     *     (LG-18), or would for a draft; withdrawn drafts between them are left out
+     */
+    private VersionView view(StoredVersion v, Integer comparedWith) {
         var zone = v.rulebook().timeZone();
         return new VersionView(
                 v.version(),
+                comparedWith,
                 v.status(),
                 when(v.rulebook().effectiveFrom(), zone),
                 when(v.rulebook().validUntil(), zone),
@@ -265,6 +279,7 @@ class ProgramAdminController {
 
     record VersionView(
             int version,
+            Integer comparedWith,
             String status,
             String effectiveFrom,
             String validUntil,
