@@ -51,7 +51,8 @@ public record RulebookDiff(
             return new RulebookDiff(List.of(), after.rules(), List.of(), List.of());
         }
         var oldTree = RulebookDocument.toTree(before);
-        var settings = compare(oldTree, newTree, SETTINGS);
+        var settings = new ArrayList<>(compare(oldTree, newTree, SETTINGS));
+        settings.addAll(itemNames(before.itemNames(), after.itemNames()));
         var oldRules = rulesById(oldTree);
         var newRules = rulesById(newTree);
         var added = after.rules().stream()
@@ -71,6 +72,22 @@ public record RulebookDiff(
             }
         }
         return new RulebookDiff(settings, added, removed, changed);
+    }
+
+    /** Item names added, renamed or removed, one change each, worded "code: name". */
+    private static List<Change> itemNames(java.util.Map<String, String> before, java.util.Map<String, String> after) {
+        var codes = new java.util.LinkedHashSet<>(before.keySet());
+        codes.addAll(after.keySet());
+        var changes = new ArrayList<Change>();
+        for (var code : codes) {
+            var was = before.get(code);
+            var is = after.get(code);
+            if (!java.util.Objects.equals(was, is)) {
+                changes.add(new Change(
+                        "items", was == null ? null : code + ": " + was, is == null ? null : code + ": " + is));
+            }
+        }
+        return changes;
     }
 
     public boolean empty() {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,6 +47,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * timeZone: Asia/Shanghai
  * effectiveFrom: 2026-01-01T00:00:00+08:00
  * validUntil: 2029-01-01T00:00:00+08:00
+ * items:                 # optional: what people call the items rules name by code (imports accept both)
+ *   general-knowledge: 通用知识
  * rules:
  *   - id: article-read
  *     action: article-read
@@ -59,7 +62,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class RulebookDocument {
 
-    private static final Set<String> TOP_KEYS = Set.of("name", "timeZone", "effectiveFrom", "validUntil", "rules");
+    private static final Set<String> TOP_KEYS =
+            Set.of("name", "timeZone", "effectiveFrom", "validUntil", "items", "rules");
     /** The keys of a rule, in the order they are written; every key but {@code id} is a field a diff compares. */
     public static final List<String> RULE_FIELDS = List.of(
             "id",
@@ -131,6 +135,7 @@ public final class RulebookDocument {
         if (from != null && until != null && !until.isAfter(from)) {
             problems.add("validUntil", "validity", "must be after effectiveFrom");
         }
+        var itemNames = itemNames(top.get("items"), problems);
         var rules = new ArrayList<PointsRule>();
         var rawRules = top.get("rules");
         if (!(rawRules instanceof List<?> list) || list.isEmpty()) {
@@ -150,7 +155,35 @@ public final class RulebookDocument {
         if (!problems.list.isEmpty()) {
             return new Read(Optional.empty(), problems.list);
         }
-        return new Read(Optional.of(new Rulebook(name, zone, from, until, rules)), List.of());
+        return new Read(Optional.of(new Rulebook(name, zone, from, until, rules, itemNames)), List.of());
+    }
+
+    /** {@code items}: a map from item code to the name people use, each name given to one code only. */
+    private static Map<String, String> itemNames(Object raw, Problems problems) {
+        var names = new LinkedHashMap<String, String>();
+        if (raw == null) {
+            return names;
+        }
+        if (!(raw instanceof Map<?, ?> m)) {
+            problems.add("items", "not-a-map", "must map item codes to their names");
+            return names;
+        }
+        var codeOf = new HashMap<String, String>();
+        for (var e : m.entrySet()) {
+            var code = String.valueOf(e.getKey());
+            var path = "items." + code;
+            var name = text(e.getValue(), path, true, 60, problems);
+            if (name == null) {
+                continue;
+            }
+            var earlier = codeOf.putIfAbsent(name, code);
+            if (earlier != null) {
+                problems.add(path, "name-duplicate", "the name " + name + " is already that of " + earlier);
+                continue;
+            }
+            names.put(code, name);
+        }
+        return names;
     }
 
     private static PointsRule rule(Object raw, String path, Problems problems) {
@@ -372,6 +405,9 @@ public final class RulebookDocument {
         top.put("effectiveFrom", offset(book.effectiveFrom(), book.timeZone()));
         if (book.validUntil() != null) {
             top.put("validUntil", offset(book.validUntil(), book.timeZone()));
+        }
+        if (!book.itemNames().isEmpty()) {
+            top.put("items", new LinkedHashMap<>(book.itemNames()));
         }
         var rules = new ArrayList<Map<String, Object>>();
         for (var r : book.rules()) {

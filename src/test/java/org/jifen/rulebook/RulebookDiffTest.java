@@ -113,6 +113,19 @@ class RulebookDiffTest {
     }
 
     @Test
+    @DisplayName("LG-18 item names added, renamed or removed are settings changes, one per item")
+    void item_names() {
+        var before = edited("rules:", "items:\n  a: 甲\n  b: 乙\nrules:");
+        var after = edited("rules:", "items:\n  b: 乙二\n  c: 丙\nrules:");
+        assertThat(RulebookDiff.between(before, after).settings())
+                .containsExactly(
+                        new Change("items", "a: 甲", null),
+                        new Change("items", "b: 乙", "b: 乙二"),
+                        new Change("items", null, "c: 丙"));
+        assertThat(RulebookDiff.between(before, before).empty()).isTrue();
+    }
+
+    @Test
     @DisplayName("LG-18 rules are matched by id: a new id is added, a missing id removed")
     void added_and_removed() {
         var after = edited(

@@ -58,6 +58,41 @@ class RulebookDocumentTest {
     }
 
     @Test
+    @DisplayName("LG-7.2.2 the preset names its certificates as the seed does, in the document's order")
+    void preset_names_its_certificates() {
+        var names = Presets.load("longgang").itemNames();
+        assertThat(names).hasSize(12).containsEntry("general-knowledge", "通用知识");
+        assertThat(names.values()).startsWith("通用知识", "工业企业").endsWith("防疫篇一", "防疫篇二");
+    }
+
+    @Test
+    @DisplayName("item names: a map of code to a name, each name given to one code; every problem with its path")
+    void reports_bad_item_names() {
+        var read = RulebookDocument.fromYaml("""
+                name: x
+                effectiveFrom: 2026-01-01T00:00:00+08:00
+                items:
+                  a: 甲
+                  b: 甲
+                  c: " "
+                rules:
+                  - {id: r, action: read, points: 5}
+                """);
+        assertThat(read.problems())
+                .extracting(RulebookProblem::text)
+                .containsExactly("items.b: the name 甲 is already that of a", "items.c: is required");
+        assertThat(RulebookDocument.fromYaml("""
+                        name: x
+                        effectiveFrom: 2026-01-01T00:00:00+08:00
+                        items: [a, b]
+                        rules:
+                          - {id: r, action: read, points: 5}
+                        """).problems())
+                .extracting(RulebookProblem::text)
+                .containsExactly("items: must map item codes to their names");
+    }
+
+    @Test
     void reports_duplicate_rule_ids() {
         var read = RulebookDocument.fromYaml("""
                 name: x

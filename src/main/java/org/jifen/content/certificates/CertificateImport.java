@@ -112,6 +112,17 @@ public class CertificateImport {
         return codes;
     }
 
+    /**
+     * The names the rulebook in force gives its certificates, by code ({@code general-knowledge}: 通用知识): a row may
+     * name its certificate either way.
+     */
+    public Map<String, String> names(Program program) {
+        return rulebooks
+                .inForce(program.key(), clock.instant())
+                .map(version -> version.rulebook().itemNames())
+                .orElse(Map.of());
+    }
+
     /** The program's imports, newest first. */
     public List<CertificateImports.ImportRecord> history(Program program) {
         return imports.history(program.key(), 50);
@@ -139,6 +150,7 @@ public class CertificateImport {
         var lines = read(fileName, content);
         var today = today(program);
         var codes = codes(program);
+        var names = names(program);
         var accountIds = accounts.idsByMobile(lines.stream()
                 .map(l -> MobileNumber.parse(l.mobile()))
                 .flatMap(Optional::stream)
@@ -160,6 +172,11 @@ public class CertificateImport {
             @Override
             public SortedSet<String> codes() {
                 return codes;
+            }
+
+            @Override
+            public Map<String, String> names() {
+                return names;
             }
 
             @Override

@@ -174,6 +174,28 @@ class CertificateImportIT {
     }
 
     @Test
+    @DisplayName("LG-7.1 LG-7.2.2 a file may name certificates as the rulebook names them: 《通用知识》证书, 交通安全")
+    void certificates_by_their_names() throws Exception {
+        var learner = learner();
+        importCsv(
+                        "names.csv",
+                        "手机号,证书,日期\n" + mobile(learner) + ",《通用知识》证书,2026-06-02\n" + mobile(learner)
+                                + ",交通安全,2026-06-02\n",
+                        false)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recorded").value(2))
+                .andExpect(jsonPath("$.results[0].points").value(100))
+                .andExpect(jsonPath("$.results[1].points").value(50));
+        assertThat(ledger.entries("longgang", learner, null, null, 0))
+                .extracting(org.jifen.points.LedgerEntry::ruleId)
+                .containsExactlyInAnyOrder("general-knowledge-offline", "topic-certificate");
+        // the same certificate by its code is the one already imported
+        importCsv("names-again.csv", "手机号,证书,日期\n" + mobile(learner) + ",general-knowledge,2026-06-02\n", false)
+                .andExpect(jsonPath("$.recorded").value(0))
+                .andExpect(jsonPath("$.results[0].reason").value("already-imported"));
+    }
+
+    @Test
     @DisplayName("LG-7.2.2 each topic certificate earns 50 once, whichever file or channel brings it again")
     void topic_certificates_earn_50_once() throws Exception {
         var learner = learner();
@@ -314,7 +336,10 @@ class CertificateImportIT {
                 .getContentAsString();
         assertThat(page)
                 .contains(
-                        "id=\"certificate-codes\"", "general-knowledge", "traffic-safety", "id=\"certificates-form\"");
+                        "id=\"certificate-codes\"",
+                        "general-knowledge（通用知识）",
+                        "traffic-safety（交通安全）",
+                        "id=\"certificates-form\"");
 
         var template = mvc.perform(
                         get("/admin/content/longgang/certificates/template").session(operator))

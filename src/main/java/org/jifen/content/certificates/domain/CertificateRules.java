@@ -44,6 +44,9 @@ public final class CertificateRules {
         /** The certificate codes the rulebook in force rewards, in order. */
         SortedSet<String> codes();
 
+        /** The names the rulebook gives those certificates, by code (some may have none). */
+        Map<String, String> names();
+
         /** The program's today, in its time zone. */
         LocalDate today();
     }
@@ -66,6 +69,19 @@ public final class CertificateRules {
         var problems = new ArrayList<RowProblem>();
         Map<String, Integer> seen = new HashMap<>();
         var codes = lookups.codes();
+        var byName = new HashMap<String, String>();
+        lookups.names().forEach((code, name) -> {
+            if (codes.contains(code)) {
+                byName.put(plainName(name), code);
+            }
+        });
+        var valid = String.join(
+                ", ",
+                codes.stream()
+                        .map(c -> lookups.names().containsKey(c)
+                                ? c + "/" + lookups.names().get(c)
+                                : c)
+                        .toList());
         var today = lookups.today();
         for (var line : lines) {
             var found = new ArrayList<RowProblem>();
@@ -86,8 +102,7 @@ public final class CertificateRules {
                     userId = account.get();
                 }
             }
-            var code =
-                    line.certificate() == null ? "" : line.certificate().strip().toLowerCase(Locale.ROOT);
+            var code = code(line.certificate(), codes, byName);
             if (code.isEmpty()) {
                 found.add(problem(line, CertificateColumn.CERTIFICATE, "certificates.code-missing"));
             } else if (!codes.contains(code)) {
@@ -96,7 +111,7 @@ public final class CertificateRules {
                         CertificateColumn.CERTIFICATE,
                         "certificates.unknown-code",
                         line.certificate().strip(),
-                        String.join(", ", codes)));
+                        valid));
             } else if (mobile.isPresent()) {
                 var earlier = seen.putIfAbsent(mobile.get().value() + "\n" + code, line.row());
                 if (earlier != null) {
@@ -154,6 +169,31 @@ public final class CertificateRules {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The certificate a cell names: its code (any case), or its name as the rulebook gives it, as people write it
+     * ({@code 通用知识}, {@code 《通用知识》证书}, {@code “交通安全”培训证书}); else the cell as typed, in lower case.
+     */
+    static String code(String cell, SortedSet<String> codes, Map<String, String> codeByPlainName) {
+        var typed = cell == null ? "" : cell.strip();
+        var lower = typed.toLowerCase(Locale.ROOT);
+        if (codes.contains(lower)) {
+            return lower;
+        }
+        return codeByPlainName.getOrDefault(plainName(typed), lower);
+    }
+
+    /** A certificate's name without quotes, book-title marks, spaces and a closing "(培训)证书". */
+    static String plainName(String name) {
+        var plain = name.replaceAll("[\\s《》〈〉“”\"'‘’「」]", "");
+        for (var suffix : List.of("培训证书", "证书")) {
+            if (plain.endsWith(suffix) && plain.length() > suffix.length()) {
+                plain = plain.substring(0, plain.length() - suffix.length());
+                break;
+            }
+        }
+        return plain;
     }
 
     private static RowProblem problem(CertificateLine line, CertificateColumn column, String code, Object... args) {

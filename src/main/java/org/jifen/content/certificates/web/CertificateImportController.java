@@ -97,7 +97,14 @@ class CertificateImportController {
 
     private void fill(Model model, Program program) {
         model.addAttribute("program", program);
-        model.addAttribute("codes", java.util.List.copyOf(imports.codes(program)));
+        var names = imports.names(program);
+        model.addAttribute(
+                "codes",
+                imports.codes(program).stream()
+                        .map(code -> names.containsKey(code)
+                                ? texts.text("certificates.code-named", code, names.get(code))
+                                : code)
+                        .toList());
         model.addAttribute("history", imports.history(program));
     }
 }

@@ -40,6 +40,12 @@ class CertificateRulesTest {
         }
 
         @Override
+        public Map<String, String> names() {
+            // a name for a code the rulebook does not reward here is not accepted
+            return Map.of("general-knowledge", "通用知识", "traffic-safety", "交通安全", "ecology", "生态环境");
+        }
+
+        @Override
         public LocalDate today() {
             return TODAY;
         }
@@ -74,7 +80,53 @@ class CertificateRulesTest {
         var check = CertificateRules.check(
                 List.of(new CertificateLine(3, "13712345678", "Driving", "2026-06-01")), LOOKUPS);
 
-        assertThat(check.problems().getFirst().args()).containsExactly("Driving", "general-knowledge, traffic-safety");
+        assertThat(check.problems().getFirst().args())
+                .containsExactly("Driving", "general-knowledge/通用知识, traffic-safety/交通安全");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @DisplayName("LG-7.1 LG-7.2.2 a certificate may be named as the rulebook names it, the way people write it")
+    @CsvSource(textBlock = """
+            通用知识,              general-knowledge
+            《通用知识》,          general-knowledge
+            《通用知识》证书,      general-knowledge
+            “通用知识”培训证书,   general-knowledge
+            交通安全 证书,         traffic-safety
+            Traffic-Safety,        traffic-safety
+            """)
+    void names_are_read_as_codes(String cell, String code) {
+        var check = CertificateRules.check(List.of(new CertificateLine(2, "13712345678", cell, "2026-06-01")), LOOKUPS);
+
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.good()).extracting(OfflineCertificate::code).containsExactly(code);
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @DisplayName("LG-7.1 a name that is not one the rulebook rewards is an unknown certificate")
+    @CsvSource(textBlock = """
+            生态环境
+            证书
+            通用
+            """)
+    void other_names_are_unknown(String cell) {
+        var check = CertificateRules.check(List.of(new CertificateLine(2, "13712345678", cell, "2026-06-01")), LOOKUPS);
+
+        assertThat(check.good()).isEmpty();
+        assertThat(check.problems()).extracting(RowProblem::code).containsExactly("certificates.unknown-code");
+    }
+
+    @Test
+    @DisplayName("LG-7.1 a code and its name in one file are the same certificate twice")
+    void code_and_name_are_one_certificate() {
+        var check = CertificateRules.check(
+                List.of(
+                        new CertificateLine(2, "13712345678", "general-knowledge", "2026-06-01"),
+                        new CertificateLine(3, "13712345678", "《通用知识》证书", "2026-06-02")),
+                LOOKUPS);
+
+        assertThat(check.problems())
+                .extracting(RowProblem::row, RowProblem::code)
+                .containsExactly(tuple(3, "certificates.duplicate"));
     }
 
     @Test
