@@ -171,6 +171,39 @@ class EventsApiIT {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"id\":\"x\",\"user\":1,\"action\":\"login\",\"at\":\"2026-03-02T09:00:00+08:00\"}"))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.code").value("program.not-found"));
+                .andExpect(jsonPath("$.code").value("program.not-found"))
+                .andExpect(jsonPath("$.detail").value("没有找到该活动"));
+    }
+
+    @Test
+    @DisplayName("the API answers in the language of Accept-Language, as the ingestion port does; Chinese by default")
+    void problems_in_the_clients_language() throws Exception {
+        var body = "{\"id\":\"x\",\"user\":1,\"action\":\"login\",\"at\":\"2026-03-02T09:00:00+08:00\"}";
+        for (var asked : new String[] {"en", "en-GB,en;q=0.9", "fr, en;q=0.5"}) {
+            mvc.perform(post("/api/v1/programs/nowhere/events")
+                            .header("X-Api-Key", key)
+                            .header("Accept-Language", asked)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.detail").value("No such program"));
+        }
+        for (var asked : new String[] {"zh-CN", "fr", "not a language"}) {
+            mvc.perform(post("/api/v1/programs/nowhere/events")
+                            .header("X-Api-Key", key)
+                            .header("Accept-Language", asked)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andExpect(jsonPath("$.detail").value("没有找到该活动"));
+        }
+    }
+
+    @Test
+    @DisplayName("pages stay Chinese whatever the browser prefers, until the person chooses English")
+    void pages_ignore_accept_language() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/login")
+                        .header("Accept-Language", "en"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Language", "zh-CN"));
     }
 }

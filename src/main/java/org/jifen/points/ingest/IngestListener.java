@@ -398,17 +398,8 @@ public class IngestListener implements SmartLifecycle {
         }
     }
 
-    /** zh-CN unless the request prefers English, as on the main port. */
+    /** zh-CN unless the request prefers English, as on the main port's API. */
     private static Locale locale(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Locale.SIMPLIFIED_CHINESE;
-        }
-        try {
-            var ranges = Locale.LanguageRange.parse(acceptLanguage);
-            var best = Locale.lookup(ranges, java.util.List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
-            return best == null ? Locale.SIMPLIFIED_CHINESE : best;
-        } catch (IllegalArgumentException e) {
-            return Locale.SIMPLIFIED_CHINESE;
-        }
+        return org.jifen.shared.web.Languages.preferred(acceptLanguage);
     }
 }

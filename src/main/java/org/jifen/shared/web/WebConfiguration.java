@@ -1,7 +1,6 @@
 package org.jifen.shared.web;
 
 import java.time.Duration;
-import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,14 +9,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** zh-CN by default; {@code ?lang=en} switches to English and is remembered in a cookie. */
+/**
+ * zh-CN by default; {@code ?lang=en} switches to English and is remembered in a cookie. Requests to the API
+ * ({@code /api/}) without that cookie follow their {@code Accept-Language} header, as the ingestion port does: an
+ * integration asks for its language the standard way, while pages stay Chinese unless the person chooses English.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
         var resolver = new CookieLocaleResolver("jifen-lang");
-        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        resolver.setDefaultLocale(Languages.DEFAULT);
+        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
+                ? Languages.preferred(request.getHeader("Accept-Language"))
+                : Languages.DEFAULT);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }
