@@ -53,6 +53,14 @@ public class Accounts {
         return rows.findAll(ids);
     }
 
+    /**
+     * The ids among these whose real name contains {@code part} as written, for a name search that walks a long
+     * list of ids a page at a time; pass at most a few thousand ids per call.
+     */
+    public java.util.Set<Long> idsWithNameContaining(Collection<Long> ids, String part) {
+        return rows.idsWithNameContaining(ids, part);
+    }
+
     /** Account ids by mobile number (11 digits), for the numbers that have an account. */
     public Map<String, Long> idsByMobile(Collection<String> mobiles) {
         return rows.idsByMobile(mobiles);

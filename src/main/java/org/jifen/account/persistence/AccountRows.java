@@ -63,7 +63,21 @@ public class AccountRows {
                 .collect(Collectors.toMap(AccountView::id, Function.identity()));
     }
 
-    /** Mobile numbers among {@code mobiles} that already have an account. */
+    /**
+     * The ids among these whose real name contains {@code part} as it is written (like {@link String#contains}: no
+     * wildcards, case as given).
+     */
+    public java.util.Set<Long> idsWithNameContaining(Collection<Long> ids, String part) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(
+                jdbc.sql("select id from account.user_account where id = any(?) and strpos(real_name, ?) > 0")
+                        .params(ids.toArray(Long[]::new), part)
+                        .query(Long.class)
+                        .list());
+    }
+
     /** Account ids by mobile number, for the numbers that have an account. */
     public Map<String, Long> idsByMobile(Collection<String> mobiles) {
         if (mobiles.isEmpty()) {
@@ -89,6 +103,7 @@ public class AccountRows {
                 .list());
     }
 
+    /** Mobile numbers among {@code mobiles} that already have an account. */
     public List<String> existingMobiles(Collection<String> mobiles) {
         if (mobiles.isEmpty()) {
             return List.of();
