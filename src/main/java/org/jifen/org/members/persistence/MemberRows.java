@@ -6,7 +6,11 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL over memberships for the member list, the counts and the import. */
+/**
+ * SQL over memberships for the member list, the counts and the import. Walks of a whole subtree (the export, the
+ * name search) go by keyset pages of account ids ({@link #inSubtreeAfter}), which the primary key (user_id,
+ * root_id) serves in order.
+ */
 @Repository
 public class MemberRows {
 
@@ -25,6 +29,19 @@ public class MemberRows {
         return jdbc.sql("select m.user_id, m.org_id, m.department, m.party_member " + IN_SUBTREE
                         + " order by m.user_id limit ? offset ?")
                 .params(path, limit, offset)
+                .query((rs, n) -> new MemberRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .list();
+    }
+
+    /**
+     * The next members of the subtree after account id {@code afterUserId}, by account id: a keyset page, so that
+     * walking a province of members a page at a time reads each membership once (an offset would read every row
+     * before it again on each page). Start with {@code afterUserId} 0; an empty page is the end.
+     */
+    public List<MemberRow> inSubtreeAfter(String path, long afterUserId, int limit) {
+        return jdbc.sql("select m.user_id, m.org_id, m.department, m.party_member " + IN_SUBTREE
+                        + " and m.user_id > ? order by m.user_id limit ?")
+                .params(path, afterUserId, limit)
                 .query((rs, n) -> new MemberRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
                 .list();
     }
