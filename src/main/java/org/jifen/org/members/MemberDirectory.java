@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jifen.account.AccountView;
 import org.jifen.account.Accounts;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The members of an organization subtree as staff see them (MASK, LG-16): real names, masked mobile and ID
- * numbers, counts per organization; the full numbers only by a permitted, reasoned and audited reveal.
+ * numbers, counts per organization; the full numbers only by a permitted, reasoned and audited reveal. A subtree
+ * may be a province of ten million members: whatever reads all of it (the export, the name search) walks it in
+ * keyset pages and holds one page at a time.
  */
 @Service
 public class MemberDirectory {
@@ -34,6 +37,9 @@ public class MemberDirectory {
     public static final int MIN_REASON = 4;
 
     private static final int MAX_REASON = 500;
+
+    /** Memberships read per query when walking a whole subtree (the export, the name search). */
+    static final int WALK_PAGE = 1000;
 
     private final Accounts accounts;
     private final Organizations organizations;
@@ -73,7 +79,11 @@ public class MemberDirectory {
                 .orElseThrow(() -> Problem.notFound("member.org-not-found"));
     }
 
-    /** One page of the members of the subtree, optionally those whose name contains {@code q}. */
+    /**
+     * One page of the members of the subtree, optionally those whose name contains {@code q}. A name search walks
+     * the subtree a keyset page at a time and keeps only the lines of the page asked for, so that its memory does
+     * not grow with the subtree; the total counts every match.
+     */
     public MemberPage list(SignedInUser user, Long orgId, String q, int page) {
         var org = chosen(user, orgId);
         int p = Math.max(0, page);
@@ -84,9 +94,18 @@ public class MemberDirectory {
             total = rows.countInSubtree(org.path());
             lines = lines(rows.inSubtree(org.path(), PAGE_SIZE, (long) p * PAGE_SIZE));
         } else {
-            var all = matching(org, query);
-            total = all.size();
-            lines = all.subList(Math.min(all.size(), p * PAGE_SIZE), Math.min(all.size(), (p + 1) * PAGE_SIZE));
+            long skip = (long) p * PAGE_SIZE;
+            var onPage = new ArrayList<MemberRow>(PAGE_SIZE);
+            var seen = new long[] {0};
+            total = walk(org, query, matching -> {
+                for (var m : matching) {
+                    if (seen[0] >= skip && onPage.size() < PAGE_SIZE) {
+                        onPage.add(m);
+                    }
+                    seen[0]++;
+                }
+            });
+            lines = lines(onPage);
         }
         var counts = rows.countsBelow(org.id()).stream()
                 .map(c -> new OrgCount(c.orgId(), c.name(), c.orgId() == org.id(), c.members()))
@@ -94,14 +113,20 @@ public class MemberDirectory {
         return new MemberPage(org, organizations.label(org), query, p, PAGE_SIZE, total, lines, counts);
     }
 
-    /** Every member of the subtree matching {@code q}, masked, for the export; the export is audited. */
-    public List<MemberLine> export(SignedInUser user, Long orgId, String q) {
+    /**
+     * Checks and records an export of the members of the subtree matching {@code q}, masked; its lines are read
+     * later, a keyset page at a time, by {@link Export#forEachPage}. The check (403, 404) and the audit record
+     * happen here, on the caller's thread with its signed-in user, before anything is written: the record holds
+     * the number of rows counted now, as the lines may be written on another thread, after the request thread has
+     * returned.
+     */
+    public Export export(SignedInUser user, Long orgId, String q) {
         var org = chosen(user, orgId);
         var query = q == null ? "" : q.strip();
-        var all = matching(org, query);
+        long count = query.isEmpty() ? rows.countInSubtree(org.path()) : walk(org, query, matching -> {});
         audit.recordNow(AuditRecord.of("member.export", "organization", org.id())
-                .change(null, "rows=" + all.size() + (query.isEmpty() ? "" : ", q=" + query)));
-        return all;
+                .change(null, "rows=" + count + (query.isEmpty() ? "" : ", q=" + query)));
+        return new Export(org, query, count);
     }
 
     /**
@@ -126,16 +151,34 @@ public class MemberDirectory {
         return new Revealed(account.id(), account.realName(), account.mobile(), account.idNumber());
     }
 
-    private List<MemberLine> matching(Organization org, String query) {
-        var all = rows.inSubtree(org.path(), Integer.MAX_VALUE, 0);
-        var out = new ArrayList<MemberLine>();
-        for (int from = 0; from < all.size(); from += 1000) {
-            var chunk = lines(all.subList(from, Math.min(all.size(), from + 1000)));
-            chunk.stream()
-                    .filter(l -> query.isEmpty() || l.name().contains(query))
-                    .forEach(out::add);
+    /**
+     * Hands the members of the subtree whose name contains {@code query} (all when it is empty) to {@code each},
+     * one keyset page of {@link #WALK_PAGE} memberships at a time, by account id, and returns how many it handed
+     * over. A person has at most one membership per tree, so the account id alone orders a subtree.
+     */
+    private long walk(Organization org, String query, Consumer<List<MemberRow>> each) {
+        long after = 0;
+        long handed = 0;
+        while (true) {
+            var page = rows.inSubtreeAfter(org.path(), after, WALK_PAGE);
+            if (page.isEmpty()) {
+                return handed;
+            }
+            after = page.getLast().userId();
+            var matching = page;
+            if (!query.isEmpty()) {
+                var named = accounts.idsWithNameContaining(
+                        page.stream().map(MemberRow::userId).toList(), query);
+                matching = page.stream().filter(m -> named.contains(m.userId())).toList();
+            }
+            if (!matching.isEmpty()) {
+                each.accept(matching);
+                handed += matching.size();
+            }
+            if (page.size() < WALK_PAGE) {
+                return handed;
+            }
         }
-        return out;
     }
 
     private List<MemberLine> lines(List<MemberRow> members) {
@@ -206,6 +249,36 @@ public class MemberDirectory {
 
         public boolean hasNext() {
             return page + 1 < pages();
+        }
+    }
+
+    /**
+     * An export that was allowed and recorded: its lines, read a keyset page at a time so that only one page is in
+     * memory however large the subtree. Only {@link #export} makes one.
+     */
+    public final class Export {
+
+        private final Organization organization;
+        private final String query;
+        private final long rows;
+
+        private Export(Organization organization, String query, long rows) {
+            this.organization = organization;
+            this.query = query;
+            this.rows = rows;
+        }
+
+        /** The number of rows counted when the export was recorded. */
+        public long rows() {
+            return rows;
+        }
+
+        /**
+         * Hands the lines to {@code page} a page at a time, by account id; reads the database, not the caller's
+         * security context, so that any thread may call it.
+         */
+        public void forEachPage(Consumer<List<MemberLine>> page) {
+            walk(organization, query, members -> page.accept(lines(members)));
         }
     }
 

@@ -9,8 +9,8 @@ import org.jifen.shared.sheets.Sheets;
 import org.jifen.shared.web.Problem;
 
 /**
- * The member-specific parts of member files: their columns, the import template and the export; reading the file
- * itself (.xlsx or .csv, size, encoding, blank rows) is {@link Sheets}. Anything wrong with the file as a whole is
+ * The member-specific parts of member files: their columns and the import template; reading the file itself (.xlsx
+ * or .csv, size, encoding, blank rows) is {@link Sheets}, writing the export row by row is {@link ExportWorkbook}. Anything wrong with the file as a whole is
  * one {@link Problem} with status 400.
  */
 public final class MemberSheets {
@@ -47,10 +47,5 @@ public final class MemberSheets {
         var header =
                 Arrays.stream(ImportColumn.values()).map(ImportColumn::chinese).toList();
         return Sheets.workbook("members", header, List.of(List.of("张三", "13800138000", "龙岗区/平湖街道", "综合组", "学员", "否")));
-    }
-
-    /** A workbook with a header row and the given rows. */
-    public static byte[] workbook(String sheetName, List<String> header, List<List<String>> rows) {
-        return Sheets.workbook(sheetName, header, rows);
     }
 }

@@ -1,11 +1,13 @@
 package org.jifen.org.members.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
 import org.jifen.account.Permission;
 import org.jifen.account.SignedInUser;
 import org.jifen.org.members.MemberDirectory;
-import org.jifen.org.members.file.MemberSheets;
+import org.jifen.org.members.file.ExportWorkbook;
 import org.jifen.shared.web.Problem;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,14 +21,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.async.WebAsyncUtils;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The member list of an organization subtree with counts per organization, the export, and the reveal of one
- * member's full numbers (htmx fragments).
+ * The member list of an organization subtree with counts per organization, the export (streamed), and the reveal
+ * of one member's full numbers (htmx fragments).
  */
 @Controller
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_ADMIN')")
 class MemberListController {
+
+    /** The longest an export may take; a province's takes minutes. */
+    static final Duration EXPORT_TIMEOUT = Duration.ofHours(1);
 
     private final MemberDirectory directory;
     private final ProblemTexts texts;
@@ -49,12 +56,19 @@ class MemberListController {
         return "org/members/list";
     }
 
+    /**
+     * The members as an .xlsx streamed while they are read, so that a province's export needs no more memory than
+     * an office's. The scope check and the audit record happen before the response starts (a refused export is a
+     * plain 403 or 404); the rows are then written on MVC's async executor, with every text resolved here, on the
+     * request thread, where the reader's locale is known.
+     */
     @GetMapping("/admin/members/export")
-    ResponseEntity<byte[]> export(
+    ResponseEntity<StreamingResponseBody> export(
             @AuthenticationPrincipal SignedInUser user,
             @RequestParam(required = false) Long orgId,
-            @RequestParam(defaultValue = "") String q) {
-        var lines = directory.export(user, orgId, q);
+            @RequestParam(defaultValue = "") String q,
+            HttpServletRequest request) {
+        var export = directory.export(user, orgId, q);
         var header = List.of(
                 texts.text("members.column.name"),
                 texts.text("members.column.mobile"),
@@ -63,16 +77,24 @@ class MemberListController {
                 texts.text("members.column.department"),
                 texts.text("members.column.partyMember"),
                 texts.text("members.column.status"));
-        var rows = lines.stream()
-                .map(l -> List.of(
+        var yes = texts.text("common.yes");
+        var no = texts.text("common.no");
+        var active = texts.text("members.status.active");
+        var invited = texts.text("members.status.invited");
+        allowLongExport(request);
+        StreamingResponseBody body = out -> {
+            try (var book = ExportWorkbook.of("members", header)) {
+                export.forEachPage(lines -> lines.forEach(l -> book.add(List.of(
                         l.name(),
                         l.maskedMobile(),
                         l.maskedIdNumber() == null ? "" : l.maskedIdNumber(),
                         l.organization(),
                         l.department() == null ? "" : l.department(),
-                        texts.text(l.partyMember() ? "common.yes" : "common.no"),
-                        texts.text(l.activated() ? "members.status.active" : "members.status.invited")))
-                .toList();
+                        l.partyMember() ? yes : no,
+                        l.activated() ? active : invited))));
+                book.writeTo(out);
+            }
+        };
         return ResponseEntity.ok()
                 .contentType(MemberImportController.XLSX)
                 .header(
@@ -81,7 +103,18 @@ class MemberListController {
                                 .filename("members.xlsx")
                                 .build()
                                 .toString())
-                .body(MemberSheets.workbook("members", header, rows));
+                .body(body);
+    }
+
+    /**
+     * Lifts the servlet container's async timeout (30 s in Tomcat unless {@code spring.mvc.async.request-timeout}
+     * says otherwise) for this request only: it would cut a large export off in the middle.
+     */
+    private static void allowLongExport(HttpServletRequest request) {
+        var async = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
+        if (async != null) {
+            async.setTimeout(EXPORT_TIMEOUT.toMillis());
+        }
     }
 
     /** The reason form of one member's reveal. */
