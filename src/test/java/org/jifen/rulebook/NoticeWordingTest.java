@@ -33,19 +33,7 @@ class NoticeWordingTest {
     }
 
     private static Rulebook book(String from, String until, int articleCap) {
-        var read =
-                RulebookDocument.fromYaml("""
-                name: 测试规则
-                timeZone: Asia/Shanghai
-                effectiveFrom: %s
-                %s
-                rules:
-                  - id: article-read
-                    action: article-read
-                    title: 阅读文章
-                    points: 5
-                    dailyCap: %d
-                """.formatted(from, until == null ? "" : "validUntil: " + until, articleCap));
+        var read = RulebookDocument.fromYaml(ArticleRulebook.yaml(from, until, articleCap, false));
         assertThat(read.problems()).isEmpty();
         return read.rulebook().orElseThrow();
     }

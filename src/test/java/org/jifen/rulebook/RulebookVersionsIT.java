@@ -74,19 +74,7 @@ class RulebookVersionsIT {
     }
 
     static String yaml(String from, String until, int articleCap) {
-        return """
-                name: 测试规则
-                timeZone: Asia/Shanghai
-                effectiveFrom: %s
-                %s
-                rules:
-                  - id: article-read
-                    action: article-read
-                    title: 阅读文章
-                    points: 5
-                    dailyCap: %d
-                    oncePerItem: true
-                """.formatted(from, until == null ? "" : "validUntil: " + until, articleCap);
+        return ArticleRulebook.yaml(from, until, articleCap, true);
     }
 
     private Program newProgram(String key) {

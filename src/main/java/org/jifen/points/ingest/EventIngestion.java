@@ -12,6 +12,7 @@ import org.jifen.points.PointsLedger;
 import org.jifen.points.domain.EventInput;
 import org.jifen.points.domain.LearningEvent;
 import org.jifen.shared.Actor;
+import org.jifen.shared.Futures;
 import org.jifen.shared.MobileNumber;
 import org.jifen.shared.web.Problem;
 import org.springframework.stereotype.Component;
@@ -154,24 +155,12 @@ public class EventIngestion {
             }
         }
         var judged = single && events.size() == 1
-                ? List.of(joined(ledger.recordAsync(program, events.getFirst(), sender)))
+                ? List.of(Futures.joined(ledger.recordAsync(program, events.getFirst(), sender)))
                 : ledger.submitAll(program, events, sender);
         for (int k = 0; k < judged.size(); k++) {
             outcomes[positions.get(k)] = judged.get(k);
         }
         return new Answer(single, List.of(outcomes));
-    }
-
-    /** The outcome, or the failure that completed it (not wrapped), thrown. */
-    private static Outcome joined(java.util.concurrent.CompletableFuture<Outcome> outcome) {
-        try {
-            return outcome.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
     }
 
     /**

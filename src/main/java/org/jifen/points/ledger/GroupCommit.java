@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.jifen.points.Outcome;
 import org.jifen.points.domain.LearningEvent;
 import org.jifen.shared.Actor;
+import org.jifen.shared.Futures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +63,7 @@ final class GroupCommit {
     }
 
     Outcome record(String programKey, LearningEvent event, Actor sender) {
-        return outcome(submit(programKey, event, sender));
+        return Futures.joined(submit(programKey, event, sender));
     }
 
     /** Queues a single event on the first writer, where single events gather into groups; see the class comment. */
@@ -80,7 +80,7 @@ final class GroupCommit {
         }
         var outcomes = new ArrayList<Outcome>(events.size());
         for (var r : results) {
-            outcomes.add(outcome(r));
+            outcomes.add(Futures.joined(r));
         }
         return outcomes;
     }
@@ -103,17 +103,6 @@ final class GroupCommit {
     static final class Stopped extends IllegalStateException {
         Stopped() {
             super("the points ledger is shutting down: the event was not recorded");
-        }
-    }
-
-    private static Outcome outcome(CompletableFuture<Outcome> result) {
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
         }
     }
 

@@ -78,6 +78,16 @@ class TrackingOutboxIT extends TrackingIntegration {
         ledgerDown = new Tracking(rows, catalog, access, rulebooks, failingLedger(), clock, random, transactions);
     }
 
+    /**
+     * A reading session of a new short article, its required time (the floor of 30 s) already spent: the next beat
+     * counts the article.
+     */
+    private String readingAtTheFloor(SignedInUser u) throws Exception {
+        var s = f.reading(u, f.article(50, T0.minusSeconds(3600)));
+        advance(30);
+        return s;
+    }
+
     @Test
     @DisplayName("LG-7.2.3 the beat that counts an article keeps its article-read in the outbox; other beats keep none")
     void an_earning_reading_beat_keeps_its_event() throws Exception {
@@ -136,9 +146,7 @@ class TrackingOutboxIT extends TrackingIntegration {
     @DisplayName("LG-7.2.3 an article-read the ledger never judged is replayed after the grace period: 5 points, once")
     void a_lost_article_read_is_replayed() throws Exception {
         var u = f.learner();
-        long article = f.article(50, T0.minusSeconds(3600)); // the floor: 30 s
-        var s = f.reading(u, article);
-        advance(30);
+        var s = readingAtTheFloor(u);
         var answer = ledgerDown.readingBeat(u.id(), s, 1, null);
         // the beat is answered; its event has no outcome, and the outbox has it
         assertThat(answer.result()).isEqualTo("credited");
@@ -197,9 +205,7 @@ class TrackingOutboxIT extends TrackingIntegration {
     @DisplayName("LG-7.2.3 replaying an event the ledger recorded changes nothing and removes its row")
     void a_recorded_event_is_not_counted_again() throws Exception {
         var u = f.learner();
-        long article = f.article(50, T0.minusSeconds(3600)); // the floor: 30 s
-        var s = f.reading(u, article);
-        advance(30);
+        var s = readingAtTheFloor(u);
         f.read(u, s, 1).andExpect(jsonPath("$.points").value(5));
         assertThat(outbox(s)).hasSize(1);
         advance(61);
@@ -215,9 +221,7 @@ class TrackingOutboxIT extends TrackingIntegration {
     @DisplayName("LG-7.2.3 a replay the ledger fails keeps the row for the next run")
     void a_failed_replay_keeps_the_row() throws Exception {
         var u = f.learner();
-        long article = f.article(50, T0.minusSeconds(3600)); // the floor: 30 s
-        var s = f.reading(u, article);
-        advance(30);
+        var s = readingAtTheFloor(u);
         ledgerDown.readingBeat(u.id(), s, 1, null);
         advance(61);
         var failingMeters = new SimpleMeterRegistry();
@@ -242,9 +246,8 @@ class TrackingOutboxIT extends TrackingIntegration {
         var events = new ArrayList<LearningEvent>();
         for (int i = 0; i < 20; i++) {
             var u = f.learner();
-            var s = f.reading(u, f.article(50, T0.minusSeconds(3600)));
+            var s = readingAtTheFloor(u);
             learners.add(u);
-            advance(30);
             ledgerDown.readingBeat(u.id(), s, 1, null);
             events.add(queued(s));
         }

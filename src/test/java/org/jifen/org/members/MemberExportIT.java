@@ -8,13 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jifen.account.SignedInUser;
 import org.jifen.org.OrgKind;
 import org.jifen.org.Organization;
@@ -22,6 +18,7 @@ import org.jifen.org.Organizations;
 import org.jifen.shared.Masking;
 import org.jifen.support.Demo;
 import org.jifen.support.JifenIntegrationTest;
+import org.jifen.support.Workbooks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -218,22 +215,7 @@ class MemberExportIT {
                 .isEqualTo(Duration.ofHours(1).toMillis());
         mvc.perform(asyncDispatch(started)).andExpect(status().isOk());
         var bytes = started.getResponse().getContentAsByteArray();
-        var sheets = new ArrayList<List<List<String>>>();
-        try (var book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            var format = new DataFormatter();
-            for (var sheet : book) {
-                var rows = new ArrayList<List<String>>();
-                sheet.forEach(row -> {
-                    var cells = new ArrayList<String>();
-                    for (int c = 0; c < 7; c++) {
-                        cells.add(format.formatCellValue(row.getCell(c)));
-                    }
-                    rows.add(cells);
-                });
-                sheets.add(rows);
-            }
-        }
-        return sheets;
+        return Workbooks.read(bytes).stream().map(Workbooks.Sheet::rows).toList();
     }
 
     private record Member(long id, String name, String mobile) {}

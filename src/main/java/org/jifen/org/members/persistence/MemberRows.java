@@ -18,6 +18,10 @@ public class MemberRows {
             from org.membership m join org.organization o on o.id = m.org_id
             where o.path like ? || '%'""";
 
+    /** A membership as read by {@code select user_id, org_id, department, party_member}. */
+    private static final org.springframework.jdbc.core.RowMapper<MemberRow> MEMBER_ROW =
+            (rs, n) -> new MemberRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4));
+
     private final JdbcClient jdbc;
 
     MemberRows(JdbcClient jdbc) {
@@ -29,7 +33,7 @@ public class MemberRows {
         return jdbc.sql("select m.user_id, m.org_id, m.department, m.party_member " + IN_SUBTREE
                         + " order by m.user_id limit ? offset ?")
                 .params(path, limit, offset)
-                .query((rs, n) -> new MemberRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .query(MEMBER_ROW)
                 .list();
     }
 
@@ -42,7 +46,7 @@ public class MemberRows {
         return jdbc.sql("select m.user_id, m.org_id, m.department, m.party_member " + IN_SUBTREE
                         + " and m.user_id > ? order by m.user_id limit ?")
                 .params(path, afterUserId, limit)
-                .query((rs, n) -> new MemberRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .query(MEMBER_ROW)
                 .list();
     }
 
@@ -57,7 +61,7 @@ public class MemberRows {
     public List<MemberRow> membershipsOf(long userId) {
         return jdbc.sql("select user_id, org_id, department, party_member from org.membership where user_id = ?")
                 .param(userId)
-                .query((rs, n) -> new MemberRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)))
+                .query(MEMBER_ROW)
                 .list();
     }
 

@@ -2,13 +2,11 @@ package org.jifen.org.members.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jifen.support.Workbooks;
+import org.jifen.support.Workbooks.Sheet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -71,22 +69,7 @@ class ExportWorkbookTest {
         return out.toByteArray();
     }
 
-    private record Sheet(String name, List<List<String>> rows) {}
-
     private static List<Sheet> read(byte[] bytes) throws IOException {
-        var sheets = new ArrayList<Sheet>();
-        try (var book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-            var format = new DataFormatter();
-            for (var sheet : book) {
-                var rows = new ArrayList<List<String>>();
-                sheet.forEach(row -> {
-                    var cells = new ArrayList<String>();
-                    row.forEach(cell -> cells.add(format.formatCellValue(cell)));
-                    rows.add(cells);
-                });
-                sheets.add(new Sheet(sheet.getSheetName(), rows));
-            }
-        }
-        return sheets;
+        return Workbooks.read(bytes);
     }
 }
